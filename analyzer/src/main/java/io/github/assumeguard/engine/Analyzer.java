@@ -1,0 +1,260 @@
+package io.github.assumeguard.engine;
+
+import io.github.assumeguard.load.InputException;
+import io.github.assumeguard.load.Limits;
+import io.github.assumeguard.load.Loader;
+import io.github.assumeguard.model.IdentityPolicy;
+import io.github.assumeguard.model.Location;
+import io.github.assumeguard.model.PolicyDocument;
+import io.github.assumeguard.model.ResourceRef;
+import io.github.assumeguard.model.Role;
+import io.github.assumeguard.model.Workspace;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The engine: walks the inputs, loads each file into the model, runs every enabled rule over it,
+ * applies levels and suppressions from the config, and returns a sorted {@link Report}. Files are
+ * analysed in parallel; the result does not depend on the order they finish in.
+ */
+public final class Analyzer {
+
+  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", ".terraform",
+      ".hg", ".svn");
+
+  private final List<Rule> rules;
+  private final Config config;
+  private final Loader loader;
+  private final RuleContext context;
+  private final List<PathMatcher> excludes;
+
+  public Analyzer(List<Rule> rules, Config config, Limits limits) {
+    this.rules = RuleRegistry.sorted(rules);
+    this.config = config;
+    this.loader = new Loader(limits);
+    this.context = config.ruleContext();
+    this.excludes = config.exclude().stream()
+        .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+  }
+
+  /** The rules this analyzer runs (enabled ones) and knows (all). */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** One input file to analyse: its path and how to show it. */
+  public record Input(Path path, String display, boolean explicit) {
+  }
+
+  /** Scans the given paths (files or directories), shown as given. */
+  public Report scan(List<Path> paths) {
+    List<InputError> errors = new ArrayList<>();
+    List<Input> inputs = new ArrayList<>();
+    for (Path p : paths) {
+      collect(p, inputs, errors);
+    }
+    return analyse(inputs, errors);
+  }
+
+  /** Analyses the collected inputs (plus walk errors already found). */
+  public Report analyse(List<Input> inputs, List<InputError> walkErrors) {
+    List<FileResult> results = inputs.parallelStream().map(this::analyseFile).toList();
+    List<Finding> findings = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>(walkErrors);
+    List<String> notes = new ArrayList<>();
+    int analysed = 0;
+    int skipped = 0;
+    for (FileResult r : results) {
+      findings.addAll(r.findings());
+      errors.addAll(r.errors());
+      notes.addAll(r.notifications());
+      if (r.recognised()) {
+        analysed++;
+      } else if (r.errors().isEmpty()) {
+        skipped++;
+      }
+    }
+    findings.sort(Finding.ORDER);
+    errors.sort((a, b) -> a.location().compareTo(b.location()));
+    return new Report(rules, dedupe(findings), errors, notes, analysed, skipped);
+  }
+
+  private static List<Finding> dedupe(List<Finding> sorted) {
+    List<Finding> out = new ArrayList<>(sorted.size());
+    for (Finding f : sorted) {
+      if (out.isEmpty() || !out.get(out.size() - 1).equals(f)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  private record FileResult(boolean recognised, List<Finding> findings, List<InputError> errors,
+      List<String> notifications) {
+  }
+
+  private FileResult analyseFile(Input input) {
+    Optional<Workspace> ws;
+    try {
+      ws = loader.load(input.path(), input.display());
+    } catch (InputException e) {
+      return new FileResult(false, List.of(), List.of(new InputError(e.location(), e.getMessage())), List.of());
+    } catch (RuntimeException | StackOverflowError e) {
+      return new FileResult(false, List.of(), List.of(new InputError(Location.ofFile(input.display()),
+          "cannot analyse file: " + e)), List.of());
+    }
+    if (ws.isEmpty()) {
+      if (input.explicit()) {
+        return new FileResult(false, List.of(), List.of(new InputError(Location.ofFile(input.display()),
+            "not a policy document, aws iam output, CloudFormation template or Terraform plan")), List.of());
+      }
+      return new FileResult(false, List.of(), List.of(), List.of());
+    }
+    List<Finding> findings = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    check(ws.get(), findings, notes);
+    return new FileResult(true, findings, List.of(), notes);
+  }
+
+  /** Runs every enabled rule over one workspace. */
+  public List<Finding> check(Workspace ws) {
+    List<Finding> findings = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    check(ws, findings, notes);
+    findings.sort(Finding.ORDER);
+    return findings;
+  }
+
+  private void check(Workspace ws, List<Finding> findings, List<String> notes) {
+    for (Rule rule : rules) {
+      if (!config.enabled(rule.meta().id())) {
+        continue;
+      }
+      Level level = config.level(rule.meta());
+      ws.documents().forEach(doc -> run(rule, level, doc.owner(), ws.file(), findings, notes,
+          () -> rule.checkDocument(doc, context)));
+      for (Role role : ws.roles()) {
+        run(rule, level, role.ref(), ws.file(), findings, notes, () -> rule.checkRole(role, context));
+      }
+      for (IdentityPolicy policy : ws.policies()) {
+        run(rule, level, policy.ref(), ws.file(), findings, notes, () -> rule.checkPolicy(policy, context));
+      }
+    }
+  }
+
+  private void run(Rule rule, Level level, Optional<ResourceRef> resource, String file, List<Finding> out,
+      List<String> notes, Supplier<Stream<Finding>> body) {
+    try {
+      body.get().forEach(f -> out.add(suppress(f.atLevel(level).in(f.resource().or(() -> resource)))));
+    } catch (RuntimeException | StackOverflowError e) {
+      notes.add("rule " + rule.meta().id() + " failed on " + file + ": " + e
+          + "; its findings for this file are missing");
+    }
+  }
+
+  private Finding suppress(Finding f) {
+    for (Config.Suppression s : config.suppress()) {
+      if (!s.rule().equals("*") && !s.rule().equalsIgnoreCase(f.ruleId())) {
+        continue;
+      }
+      if (s.path().isPresent() && !pathMatches(s.path().get(), f.location().file())) {
+        continue;
+      }
+      if (s.resource().isPresent() && !f.resource().map(r -> r.id().equals(s.resource().get())).orElse(false)) {
+        continue;
+      }
+      return f.suppressed(s.reason());
+    }
+    return f;
+  }
+
+  private static boolean pathMatches(String glob, String file) {
+    Path p = Path.of(file).normalize();
+    PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    return m.matches(p) || FileSystems.getDefault().getPathMatcher("glob:**/" + glob).matches(p);
+  }
+
+  private boolean excluded(Path display) {
+    Path norm = display.normalize();
+    for (PathMatcher m : excludes) {
+      if (m.matches(norm)) {
+        return true;
+      }
+    }
+    for (String g : config.exclude()) {
+      if (FileSystems.getDefault().getPathMatcher("glob:**/" + g).matches(norm)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Expands {@code root} into inputs: itself when a file, its candidate files when a directory. */
+  public void collect(Path root, List<Input> inputs, List<InputError> errors) {
+    String shown = root.toString();
+    if (!Files.exists(root)) {
+      errors.add(new InputError(Location.ofFile(shown), "no such file or directory"));
+      return;
+    }
+    if (!Files.isDirectory(root)) {
+      if (!Files.isReadable(root)) {
+        errors.add(new InputError(Location.ofFile(shown), "cannot read file: permission denied"));
+        return;
+      }
+      inputs.add(new Input(root, shown, true));
+      return;
+    }
+    List<Input> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          Path name = dir.getFileName();
+          if (!dir.equals(root) && name != null && SKIPPED_DIRECTORIES.contains(name.toString())) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          if (!dir.equals(root) && excluded(dir)) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if ((attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file)))
+              && Loader.isCandidate(file) && !excluded(file)) {
+            if (!Files.isReadable(file)) {
+              errors.add(new InputError(Location.ofFile(file.toString()), "cannot read file: permission denied"));
+            } else {
+              found.add(new Input(file, file.toString(), false));
+            }
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          errors.add(new InputError(Location.ofFile(file.toString()), "cannot read: " + e.getClass().getSimpleName()
+              .replace("Exception", "") + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      errors.add(new InputError(Location.ofFile(shown), "cannot walk directory: " + e.getMessage()));
+    }
+    found.sort((a, b) -> a.display().compareTo(b.display()));
+    inputs.addAll(found);
+  }
+}

@@ -1,0 +1,19 @@
+package io.github.assumeguard.engine;
+
+/** The one-line text forms of findings and input errors: {@code file:line:col: level ID message}. */
+public final class TextLines {
+
+  private TextLines() {
+  }
+
+  public static String finding(Finding f) {
+    return f.location().file() + ":" + f.location().line() + ":" + f.location().column() + ": "
+        + f.level().label() + " " + f.ruleId() + " " + f.message()
+        + (f.isSuppressed() ? " [suppressed: " + f.suppression().get() + "]" : "");
+  }
+
+  public static String error(InputError e) {
+    return e.location().file() + ":" + e.location().line() + ":" + e.location().column() + ": error: "
+        + e.message();
+  }
+}

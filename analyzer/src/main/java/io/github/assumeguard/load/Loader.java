@@ -1,0 +1,76 @@
+package io.github.assumeguard.load;
+
+import io.github.assumeguard.load.iam.IamJson;
+import io.github.assumeguard.model.Location;
+import io.github.assumeguard.model.Workspace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads one file and turns it into the model, choosing the format by content: a policy document,
+ * {@code aws iam} output, and (by later loaders) templates and plans. A file that matches no format
+ * gives an empty result; one that cannot be read or parsed throws {@link InputException}.
+ */
+public final class Loader {
+
+  private final Limits limits;
+
+  public Loader(Limits limits) {
+    this.limits = limits;
+  }
+
+  /** File names a directory walk looks at. */
+  public static boolean isCandidate(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml")
+        || name.endsWith(".template");
+  }
+
+  /** Loads {@code path}, shown as {@code display}; empty when the content is of no known kind. */
+  public Optional<Workspace> load(Path path, String display) {
+    String text = SourceText.read(path, display, limits);
+    return loadText(text, display);
+  }
+
+  /** Loads already-read text. */
+  public Optional<Workspace> loadText(String text, String display) {
+    if (text.isBlank()) {
+      throw new InputException(Location.ofFile(display), "empty file: expected a JSON or YAML document");
+    }
+    if (!looksLikeJson(text)) {
+      // YAML templates arrive with the CloudFormation loader; other YAML is not ours.
+      return Optional.empty();
+    }
+    Node root = TreeReader.readJson(text, display, limits);
+    if (!(root instanceof ObjectNode obj)) {
+      return Optional.empty();
+    }
+    if (IamJson.isGetRole(obj)) {
+      return Optional.of(IamJson.getRole(display, obj, limits));
+    }
+    if (IamJson.isAccountDetails(obj)) {
+      return Optional.of(IamJson.accountDetails(display, obj, limits));
+    }
+    if (IamJson.isPolicy(obj)) {
+      List<Location> comments = JsonComments.find(text, display);
+      return Optional.of(IamJson.policyFile(display, obj, comments));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean looksLikeJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\uFEFF' || Character.isWhitespace(c)) {
+        continue;
+      }
+      if (c == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
+        return true;
+      }
+      return c == '{' || c == '[';
+    }
+    return false;
+  }
+}
