@@ -59,7 +59,7 @@ public final class PolicyGrammar {
     List<String> path = segments(e.getInstanceLocation());
     Node node = resolve(doc, path).orElse(doc);
     String keyword = e.getKeyword();
-    String evaluation = e.getEvaluationPath() == null ? "" : e.getEvaluationPath().toString();
+    String evaluation = e.getEvaluationPath() + " " + e.getSchemaLocation();
     boolean statementLevel = isStatementPath(path);
     if ("additionalProperties".equals(keyword) && e.getProperty() != null && node instanceof ObjectNode obj) {
       String key = e.getProperty();

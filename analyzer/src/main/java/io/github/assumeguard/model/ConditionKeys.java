@@ -70,7 +70,7 @@ public final class ConditionKeys {
   public static final Set<String> STS = ci("sts:AWSServiceName", "sts:DurationSeconds",
       "sts:ExternalId", "sts:RoleSessionName", "sts:SourceIdentity", "sts:TaskPolicyArn",
       "sts:TransitiveTagKeys", "sts:RequestContextProviders", "sts:IdentityTokenAudience",
-      "sts:SigningAlgorithm", "sts:DurationSeconds");
+      "sts:SigningAlgorithm");
 
   private static Set<String> ci(String... keys) {
     Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
