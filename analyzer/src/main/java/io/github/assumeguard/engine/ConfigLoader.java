@@ -100,7 +100,11 @@ public final class ConfigLoader {
     Node root;
     try {
       YAMLFactory yaml = YAMLFactory.builder().build();
-      root = TreeReader.read(yaml, text, display, "");
+      Optional<Node> parsed = TreeReader.readOptional(yaml, text, display);
+      if (parsed.isEmpty()) {
+        return withSource(Config.defaults(), display);
+      }
+      root = parsed.get();
     } catch (InputException e) {
       throw new ConfigException(List.of(new InputError(e.location(), "invalid YAML: " + e.getMessage())));
     }
@@ -131,7 +135,7 @@ public final class ConfigLoader {
           s.string("reason").orElse("").strip()));
     }));
     return new Config(Optional.of(display), rules, strings(obj.get("trustedAccounts")),
-        strings(obj.get("ownAccounts")), maxSession, exempt, List.copyOf(strings(obj.get("exclude"))), suppress);
+        strings(obj.get("ownAccounts")), maxSession, exempt, list(obj.get("exclude")), suppress);
   }
 
   private static Config withSource(Config c, String display) {
@@ -141,6 +145,14 @@ public final class ConfigLoader {
 
   private static Set<String> strings(Optional<Node> node) {
     Set<String> out = new TreeSet<>();
+    if (node.isPresent() && node.get() instanceof ArrayNode arr) {
+      arr.items().forEach(n -> out.add(((ScalarNode) n).text()));
+    }
+    return out;
+  }
+
+  private static List<String> list(Optional<Node> node) {
+    List<String> out = new ArrayList<>();
     if (node.isPresent() && node.get() instanceof ArrayNode arr) {
       arr.items().forEach(n -> out.add(((ScalarNode) n).text()));
     }
@@ -160,12 +172,13 @@ public final class ConfigLoader {
       at = obj.member(e.getProperty()).map(ObjectNode.Member::keyLocation).orElse(at);
       return new InputError(at, "unknown key \"" + e.getProperty() + "\" in " + where);
     }
+    boolean inAnyOf = String.valueOf(e.getSchemaLocation()).contains("anyOf") || "anyOf".equals(keyword);
+    if (inAnyOf && path.size() >= 2 && "suppress".equals(path.get(0))) {
+      return new InputError(at, where + " needs \"path\" or \"resource\" to say what it suppresses");
+    }
     if ("required".equals(keyword) && e.getProperty() != null) {
       String hint = "reason".equals(e.getProperty()) ? " (every suppression needs a reason)" : "";
       return new InputError(at, where + " needs \"" + e.getProperty() + "\"" + hint);
-    }
-    if ("anyOf".equals(keyword) && path.size() >= 2 && "suppress".equals(path.get(0))) {
-      return new InputError(at, where + " needs \"path\" or \"resource\" to say what it suppresses");
     }
     if ("pattern".equals(keyword) && path.size() >= 1 && path.get(0).endsWith("Accounts")) {
       return new InputError(at, where + " must be a 12-digit account id");

@@ -57,11 +57,21 @@ public final class TreeReader {
     return new TreeReader(factory, file).read(text, basePointer);
   }
 
+  /** Like {@link #read(TokenStreamFactory, String, String, String)}, empty for a document without content. */
+  public static Optional<Node> readOptional(TokenStreamFactory factory, String text, String file) {
+    return new TreeReader(factory, file).parse(text, "");
+  }
+
   private Node read(String text, String basePointer) {
+    return parse(text, basePointer).orElseThrow(
+        () -> new InputException(Location.ofFile(file), "empty file: expected a JSON or YAML document"));
+  }
+
+  private Optional<Node> parse(String text, String basePointer) {
     try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw new InputException(Location.ofFile(file), "empty file: expected a JSON or YAML document");
+        return Optional.empty();
       }
       Node root = value(parser, basePointer);
       JsonToken extra = parser.nextToken();
@@ -69,7 +79,7 @@ public final class TreeReader {
         throw new InputException(location(parser.currentTokenLocation(), basePointer),
             "unexpected content after the end of the document");
       }
-      return root;
+      return Optional.of(root);
     } catch (JacksonException e) {
       throw new InputException(location(e.getLocation(), basePointer), message(e));
     }
