@@ -92,7 +92,7 @@ class ConfigLoaderTest {
     assertThat(firstError("suppress:\n  - {rule: AG101, reason: why}\n"))
         .isEqualTo("2:5 suppress.0 needs \"path\" or \"resource\" to say what it suppresses");
     assertThat(firstError("trustedAcounts: []\n")).isEqualTo("1:1 unknown key \"trustedAcounts\" in config");
-    assertThat(firstError("rules: [\n")).startsWith("2:1 invalid YAML");
+    assertThat(firstError("rules: [\n")).startsWith("1:9 invalid YAML");
   }
 
   @Test
