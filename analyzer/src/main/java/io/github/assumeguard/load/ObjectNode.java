@@ -6,9 +6,11 @@ import java.util.Optional;
 
 /**
  * A JSON object or YAML mapping; members keep source order. {@code duplicates} holds the earlier
- * members whose key was repeated (IAM rejects duplicate keys, so loaders report them).
+ * members whose key was repeated (IAM rejects duplicate keys, so loaders report them). {@code tag}
+ * is a YAML tag on the mapping, if any.
  */
-public record ObjectNode(Location location, List<Member> members, List<Member> duplicates) implements Node {
+public record ObjectNode(Location location, List<Member> members, List<Member> duplicates, Optional<String> tag)
+    implements Node {
 
   /** One key and its value. */
   public record Member(String key, Location keyLocation, Node value) {
@@ -17,6 +19,10 @@ public record ObjectNode(Location location, List<Member> members, List<Member> d
   public ObjectNode {
     members = List.copyOf(members);
     duplicates = List.copyOf(duplicates);
+  }
+
+  public ObjectNode(Location location, List<Member> members, List<Member> duplicates) {
+    this(location, members, duplicates, Optional.empty());
   }
 
   public Optional<Member> member(String key) {

@@ -18,10 +18,10 @@ public final class Relocate {
           .map(m -> new ObjectNode.Member(m.key(), at(host, m.keyLocation()), onto(m.value(), host))).toList();
       List<ObjectNode.Member> dups = obj.duplicates().stream()
           .map(m -> new ObjectNode.Member(m.key(), at(host, m.keyLocation()), onto(m.value(), host))).toList();
-      return new ObjectNode(at(host, obj.location()), members, dups);
+      return new ObjectNode(at(host, obj.location()), members, dups, obj.tag());
     }
     if (node instanceof ArrayNode arr) {
-      return new ArrayNode(at(host, arr.location()), arr.items().stream().map(n -> onto(n, host)).toList());
+      return new ArrayNode(at(host, arr.location()), arr.items().stream().map(n -> onto(n, host)).toList(), arr.tag());
     }
     ScalarNode s = (ScalarNode) node;
     return new ScalarNode(at(host, s.location()), s.type(), s.text(), s.tag());

@@ -111,7 +111,7 @@ public final class TreeReader {
             members.add(member);
           }
         }
-        return new ObjectNode(range(start, p.currentLocation(), pointer), members, duplicates);
+        return new ObjectNode(range(start, p.currentLocation(), pointer), members, duplicates, tag);
       }
       case START_ARRAY: {
         List<Node> items = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class TreeReader {
         while (p.nextToken() != JsonToken.END_ARRAY) {
           items.add(value(p, pointer + "/" + index++));
         }
-        return new ArrayNode(range(start, p.currentLocation(), pointer), items);
+        return new ArrayNode(range(start, p.currentLocation(), pointer), items, tag);
       }
       case VALUE_STRING:
         return new ScalarNode(range(start, p.currentLocation(), pointer), ScalarNode.Type.STRING,
