@@ -45,6 +45,9 @@ public final class ConditionKeys {
       "aws:CalledViaFirst", "aws:CalledViaLast", "aws:CurrentTime", "aws:EpochTime",
       "aws:TokenIssueTime", "aws:MultiFactorAuthAge", "aws:Referer", "aws:UserAgent",
       "aws:ResourceAccount", "aws:ResourceOrgID", "sts:DurationSeconds", "sts:AWSServiceName",
+      "aws:SourceVpcArn", "aws:VpcSourceIp", "aws:VpceAccount", "aws:VpceOrgID", "aws:Ec2InstanceSourceVpc",
+      "aws:Ec2InstanceSourcePrivateIPv4", "aws:AssumedRoot", "aws:ChatbotSourceArn", "aws:PrincipalServiceName",
+      "aws:SourceOwner",
       "SAML:sub", "SAML:iss", "SAML:sub_type", "SAML:namequalifier");
 
   /** Global condition keys AWS defines (tag keys are prefixes, see {@link #TAG_PREFIXES}). */
@@ -60,7 +63,7 @@ public final class ConditionKeys {
       "aws:TokenIssueTime", "aws:UserAgent", "aws:userid", "aws:username", "aws:ViaAWSService",
       "aws:VpcSourceIp", "aws:Ec2InstanceSourceVpc", "aws:Ec2InstanceSourcePrivateIPv4",
       "aws:VpceAccount", "aws:VpceOrgID", "aws:VpceOrgPaths", "aws:AssumedRoot",
-      "aws:ChatbotSourceArn", "aws:RequestAttribute", "aws:IsMcpServiceAction");
+      "aws:ChatbotSourceArn", "aws:RequestAttribute", "aws:IsMcpServiceAction", "aws:SourceOwner");
 
   /** Keys whose name continues after a slash ({@code aws:PrincipalTag/Team}). */
   public static final Set<String> TAG_PREFIXES = ci("aws:PrincipalTag/", "aws:RequestTag/",

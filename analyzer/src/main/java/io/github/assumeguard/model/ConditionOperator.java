@@ -1,5 +1,6 @@
 package io.github.assumeguard.model;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,16 +29,22 @@ public record ConditionOperator(String raw, SetQualifier setQualifier, String ba
   }
 
   private static final Map<String, String> BASE_OPERATORS = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-
-  static {
-    for (String op : new String[] {"StringEquals", "StringNotEquals", "StringEqualsIgnoreCase",
+  private static final List<String> BASES = List.of("StringEquals", "StringNotEquals", "StringEqualsIgnoreCase",
         "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike", "NumericEquals",
         "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan",
         "NumericGreaterThanEquals", "DateEquals", "DateNotEquals", "DateLessThan",
         "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals", "Bool", "BinaryEquals",
-        "IpAddress", "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null"}) {
+        "IpAddress", "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null");
+
+  static {
+    for (String op : BASES) {
       BASE_OPERATORS.put(op, op);
     }
+  }
+
+  /** Every base operator IAM defines, canonically spelt, in documentation order. */
+  public static List<String> bases() {
+    return BASES;
   }
 
   /** Parses an operator name; unknown names give {@code known() == false}. */

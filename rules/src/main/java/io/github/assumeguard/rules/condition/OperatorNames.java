@@ -3,27 +3,17 @@ package io.github.assumeguard.rules.condition;
 import io.github.assumeguard.model.ConditionOperator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Every condition operator name IAM accepts, spelt canonically, to suggest the one a misspelt
- * operator meant. The base names are checked against {@link ConditionOperator}, which owns them.
+ * operator meant. The base names come from {@link ConditionOperator}, which owns them.
  */
 final class OperatorNames {
 
   private OperatorNames() {
   }
 
-  private static final List<String> BASES = Stream.of("StringEquals", "StringNotEquals",
-      "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
-      "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals",
-      "NumericGreaterThan", "NumericGreaterThanEquals", "DateEquals", "DateNotEquals", "DateLessThan",
-      "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals", "Bool", "BinaryEquals",
-      "IpAddress", "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null")
-      .map(ConditionOperator::canonicalBase)
-      .flatMap(Optional::stream)
-      .toList();
+  private static final List<String> BASES = ConditionOperator.bases();
 
   /** Plain names first, then with IfExists, then with each set qualifier. */
   static final List<String> ALL = all();
