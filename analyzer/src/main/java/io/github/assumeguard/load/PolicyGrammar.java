@@ -76,7 +76,10 @@ public final class PolicyGrammar {
       if (evaluation.contains("needsAction")) {
         return new Problem(node.location(), "statement has neither \"Action\" nor \"NotAction\"");
       }
-      return new Problem(node.location(), (path.isEmpty() ? "policy" : "statement") + " has no \"" + missing + "\"");
+      if (path.isEmpty()) {
+        return new Problem(node.location(), "policy has no \"" + missing + "\"; add a \"Statement\" list of statements");
+      }
+      return new Problem(node.location(), "statement has no \"" + missing + "\"");
     }
     if (evaluation.contains("needsAction")) {
       return new Problem(node.location(), "statement has neither \"Action\" nor \"NotAction\"");
@@ -152,6 +155,9 @@ public final class PolicyGrammar {
 
   private static String describe(Node node) {
     if (node instanceof ScalarNode s) {
+      if (s.type() == ScalarNode.Type.NULL) {
+        return "null";
+      }
       return s.isString() ? "\"" + s.text() + "\"" : s.typeName() + " " + s.text();
     }
     if (node instanceof ArrayNode a && a.items().isEmpty()) {

@@ -175,6 +175,9 @@ public final class TreeReader {
       msg = msg.substring(0, nl);
     }
     msg = msg.replace("(for Object starting at [Source: UNKNOWN; line: ", "(object started at line ");
+    // limits: keep the figures, drop the Java API name behind them
+    msg = msg.replaceAll(",? ?\\(?from `?StreamReadConstraints\\.[A-Za-z]+\\(\\)`?\\)?", "");
+    msg = msg.replaceAll("`StreamReadConstraints\\.[A-Za-z]+\\(\\)`", "the limit");
     return msg.strip();
   }
 }

@@ -40,7 +40,7 @@ public record PolicyDocument(Kind kind, Location location, Optional<Text> versio
 
   /**
    * The Allow statements that no unconditional Deny in this policy fully neutralises: a Deny
-   * without conditions that covers every principal and every action of the Allow.
+   * without conditions that covers every principal, action and resource of the Allow.
    */
   public Stream<Statement> effectiveAllows() {
     return allows().filter(s -> !neutralised(s));
@@ -51,7 +51,21 @@ public record PolicyDocument(Kind kind, Location location, Optional<Text> versio
     return statements.stream()
         .filter(Statement::isDeny)
         .filter(d -> d.conditions().isEmpty() && !d.notAction() && !d.notPrincipal())
-        .anyMatch(d -> coversPrincipals(d, allow) && coversActions(d, allow));
+        .anyMatch(d -> coversPrincipals(d, allow) && coversActions(d, allow) && coversResources(d, allow));
+  }
+
+  private static boolean coversResources(Statement deny, Statement allow) {
+    if (deny.notResource()) {
+      return false;
+    }
+    if (deny.resources().isEmpty()) {
+      return allow.resources().isEmpty();
+    }
+    if (allow.notResource() || allow.resources().isEmpty()) {
+      return deny.resources().stream().anyMatch(r -> r.isKnown() && Wildcards.isMatchAll(r.display()));
+    }
+    return allow.resources().stream().allMatch(a -> a.isKnown() && deny.resources().stream()
+        .anyMatch(d -> d.isKnown() && Wildcards.covers(d.display(), a.display(), false)));
   }
 
   private static boolean coversPrincipals(Statement deny, Statement allow) {

@@ -36,8 +36,8 @@ public final class IamJson {
 
   /** True when the root looks like a bare policy document. */
   public static boolean isPolicy(ObjectNode root) {
-    return root.has("Statement") || (root.string("Version").isPresent() && root.members().size() <= 3
-        && root.members().stream().allMatch(m -> List.of("Version", "Id", "Statement").contains(m.key())));
+    return root.has("Statement") || root.string("Version").filter(v -> v.equals("2012-10-17")
+        || v.equals("2008-10-17")).isPresent();
   }
 
   /** True for {@code aws iam get-role} output. */
@@ -57,7 +57,8 @@ public final class IamJson {
 
   /** A bare policy file: a trust policy when a statement names principals, else an identity policy. */
   public static Workspace policyFile(String file, ObjectNode root, List<Location> comments) {
-    boolean principals = statements(root).stream().anyMatch(s -> s.has("Principal") || s.has("NotPrincipal"));
+    boolean principals = statements(root).stream().anyMatch(s -> s.has("Principal") || s.has("NotPrincipal"))
+        || looksLikeTrust(root);
     if (!principals) {
       PolicyDocument doc = PolicyReader.read(root, PolicyDocument.Kind.IDENTITY, Optional.empty(), comments);
       return new Workspace(file, List.of(), List.of(new IdentityPolicy(Optional.empty(), Optional.empty(), doc)), List.of());
@@ -73,6 +74,23 @@ public final class IamJson {
     Role role = new Role(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(trust),
         Optional.empty(), List.of(), root.location());
     return new Workspace(file, List.of(role), List.of(), List.of());
+  }
+
+  /**
+   * A policy without principals and without any resource whose actions are the assume actions is
+   * a trust policy with a missing (or misspelt) Principal, not an identity policy.
+   */
+  private static boolean looksLikeTrust(ObjectNode root) {
+    List<ObjectNode> statements = statements(root);
+    return !statements.isEmpty()
+        && statements.stream().noneMatch(s -> s.has("Resource") || s.has("NotResource"))
+        && statements.stream().anyMatch(s -> s.get("Action").map(IamJson::mentionsAssume).orElse(false));
+  }
+
+  private static boolean mentionsAssume(Node action) {
+    List<Node> items = action instanceof ArrayNode a ? a.items() : List.of(action);
+    return items.stream().anyMatch(n -> n instanceof ScalarNode s && s.text().toLowerCase(java.util.Locale.ROOT)
+        .startsWith("sts:assumerole"));
   }
 
   private static List<ObjectNode> statements(ObjectNode root) {
@@ -145,7 +163,8 @@ public final class IamJson {
     Optional<PolicyDocument> trust = r.get("AssumeRolePolicyDocument")
         .map(d -> PolicyReader.read(document(d, limits), PolicyDocument.Kind.TRUST, Optional.of(ref), List.of()));
     Optional<Text> duration = r.get("MaxSessionDuration").filter(ScalarNode.class::isInstance)
-        .map(n -> Text.of(((ScalarNode) n).text(), n.location()));
+        .map(ScalarNode.class::cast).filter(n -> n.type() != ScalarNode.Type.NULL)
+        .map(n -> Text.of(n.text(), n.location()));
     return new Role(Optional.of(ref), name, account, trust, duration, inline, r.location());
   }
 
