@@ -69,19 +69,22 @@ public record ConditionOperator(String raw, SetQualifier setQualifier, String ba
     return new ConditionOperator(raw, qualifier, canonical != null ? canonical : rest, ifExists, known);
   }
 
-  /** True for the string, ARN and binary equality operators that compare literally. */
+  /**
+   * True for the string equality operators, which compare {@code *} and {@code ?} literally. The
+   * ARN operators are not among them: {@code ArnEquals} matches wildcards per ARN field, as
+   * {@code ArnLike} does.
+   */
   public boolean isExactMatch() {
     return switch (base) {
-      case "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase",
-          "ArnEquals", "ArnNotEquals" -> true;
+      case "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase" -> true;
       default -> false;
     };
   }
 
-  /** True for operators whose values may hold {@code *} and {@code ?} wildcards. */
+  /** True for operators whose values may hold {@code *} and {@code ?} wildcards (all ARN operators). */
   public boolean isLike() {
     return switch (base) {
-      case "StringLike", "StringNotLike", "ArnLike", "ArnNotLike" -> true;
+      case "StringLike", "StringNotLike", "ArnLike", "ArnNotLike", "ArnEquals", "ArnNotEquals" -> true;
       default -> false;
     };
   }

@@ -17,7 +17,7 @@ public record OidcProvider(Kind kind, String host) {
     EKS("EKS IRSA", true, "system:serviceaccount:any-namespace:any-serviceaccount"),
     TERRAFORM_CLOUD("HCP Terraform", true,
         "organization:someone-else:project:any:workspace:any:run_phase:apply"),
-    CIRCLECI("CircleCI", true, "org/ORG_ID/project/any-project/user/any-user"),
+    CIRCLECI("CircleCI", true, "org/<org-id>/project/<any-project-id>/user/<any-user-id>"),
     BITBUCKET("Bitbucket Pipelines", true, "{any-repository-uuid}:any-step"),
     GOOGLE("Google", true, "any Google account's subject id"),
     COGNITO("Cognito identity pool", false, "any identity of any identity pool"),

@@ -45,7 +45,7 @@ public final class WildcardInExactMatch implements Rule {
   /** String equality operators; ArnEquals matches wildcards like ArnLike, so it is left out. */
   private static boolean comparesLiterally(Condition condition) {
     ConditionOperator op = condition.operator();
-    return op.known() && op.isExactMatch() && op.base().startsWith("String");
+    return op.known() && op.isExactMatch();
   }
 
   private static Finding finding(Condition condition, Text value) {
