@@ -1,0 +1,6 @@
+package io.github.assumeguard.cli;
+
+/** How {@code scan} writes its report. */
+enum ReportFormat {
+  TEXT, JSON, SARIF
+}
