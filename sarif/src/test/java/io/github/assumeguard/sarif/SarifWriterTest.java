@@ -406,7 +406,9 @@ class SarifWriterTest {
     List<String> tags = new ArrayList<>();
     rule.path("properties").path("tags").forEach(t -> tags.add(t.asString()));
     assertThat(tags).containsExactlyElementsOf(meta.tags()).contains("security");
-    assertThat(rule.path("help").path("text").asString()).contains(meta.description());
+    assertThat(rule.path("help").path("text").asString())
+        .startsWith("AG101 wildcard-principal").contains("Why it matters").doesNotContain("## ");
+    assertThat(rule.path("help").path("markdown").asString()).startsWith("# AG101 wildcard-principal");
   }
 
   @Test
