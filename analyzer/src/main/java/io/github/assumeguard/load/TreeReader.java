@@ -174,7 +174,9 @@ public final class TreeReader {
     if (nl >= 0) {
       msg = msg.substring(0, nl);
     }
-    msg = msg.replace("(for Object starting at [Source: UNKNOWN; line: ", "(object started at line ");
+    // Jackson names the unclosed container with a source description we do not enable: drop it
+    msg = msg.replaceAll("\\s*\\((start marker|for [A-Za-z]+ starting) at \\[Source: [^\\]]*\\]\\)", "");
+    msg = msg.replaceAll("\\s*at \\[Source: [^\\]]*\\]", "");
     // limits: keep the figures, drop the Java API name behind them
     msg = msg.replaceAll(",? ?\\(?from `?StreamReadConstraints\\.[A-Za-z]+\\(\\)`?\\)?", "");
     msg = msg.replaceAll("`StreamReadConstraints\\.[A-Za-z]+\\(\\)`", "the limit");

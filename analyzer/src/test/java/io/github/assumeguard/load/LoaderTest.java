@@ -214,6 +214,15 @@ class LoaderTest {
   }
 
   @Test
+  void truncatedJsonSaysWhatIsMissingWithoutParserInternals() {
+    assertThatThrownBy(() -> load("{\"Statement\": [\n"))
+        .isInstanceOfSatisfying(InputException.class, e -> {
+          assertThat(e.location().line()).isEqualTo(2);
+          assertThat(e.getMessage()).isEqualTo("Unexpected end-of-input: expected close marker for Array");
+        });
+  }
+
+  @Test
   void emptyAndTooDeepInputsAreInputErrors() {
     assertThatThrownBy(() -> load("  \n")).isInstanceOf(InputException.class).hasMessageContaining("empty file");
     String deep = "{\"Statement\":" + "[".repeat(600) + "]".repeat(600) + "}";

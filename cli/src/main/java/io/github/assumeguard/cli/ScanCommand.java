@@ -128,8 +128,9 @@ final class ScanCommand {
         .build());
     spec.addOption(OptionSpec.builder("--include-suppressed")
         .type(boolean.class)
-        .description("Also list suppressed findings in the text report (JSON and SARIF always hold "
-            + "them, marked as suppressed).")
+        .description("Also report suppressed findings: listed in the text report, and kept in SARIF "
+            + "with their suppression (GitHub ignores SARIF suppressions, so they are left out by "
+            + "default). JSON always holds them, marked as suppressed.")
         .build());
     spec.addOption(OptionSpec.builder("-v", "--verbose")
         .type(boolean.class)
@@ -215,7 +216,7 @@ final class ScanCommand {
         }
       }
       case JSON -> out.write(JsonReport.render(report));
-      case SARIF -> new SarifWriter(sarifRoot).write(report, out);
+      case SARIF -> new SarifWriter(sarifRoot).includeSuppressed(options.includeSuppressed()).write(report, out);
     }
   }
 

@@ -42,4 +42,24 @@ class CliSarifTest {
     JsonNode root = JsonMapper.builder().build().readTree(Files.readString(out));
     assertThat(root.get("version").asString()).isEqualTo("2.1.0");
   }
+
+  @Test
+  void suppressedFindingsAreLeftOutOfSarifUnlessAsked() throws IOException {
+    Path policy = write(dir, "trust.json", STAR_TRUST);
+    write(dir, ".assumeguard.yml", """
+        suppress:
+          - rule: XX101
+            path: "trust.json"
+            reason: "public test role"
+        """);
+    Result plain = run(dir, STAR_WARNING, "-f", "sarif", policy.toString());
+    assertThat(plain.code()).isZero();
+    JsonNode none = JsonMapper.builder().build().readTree(plain.out()).get("runs").get(0).get("results");
+    assertThat(none.size()).isZero();
+
+    Result kept = run(dir, STAR_WARNING, "-f", "sarif", "--include-suppressed", policy.toString());
+    JsonNode results = JsonMapper.builder().build().readTree(kept.out()).get("runs").get(0).get("results");
+    assertThat(results.size()).isEqualTo(1);
+    assertThat(results.get(0).get("suppressions").get(0).get("justification").asString()).isEqualTo("public test role");
+  }
 }
