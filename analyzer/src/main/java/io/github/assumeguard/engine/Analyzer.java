@@ -4,6 +4,7 @@ import io.github.assumeguard.load.InputException;
 import io.github.assumeguard.load.Limits;
 import io.github.assumeguard.load.Loader;
 import io.github.assumeguard.model.IdentityPolicy;
+import io.github.assumeguard.model.InlineSuppression;
 import io.github.assumeguard.model.Location;
 import io.github.assumeguard.model.PolicyDocument;
 import io.github.assumeguard.model.ResourceRef;
@@ -73,12 +74,14 @@ public final class Analyzer {
     List<FileResult> results = inputs.parallelStream().map(this::analyseFile).toList();
     List<Finding> findings = new ArrayList<>();
     List<InputError> errors = new ArrayList<>(walkErrors);
+    List<Warning> warnings = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int analysed = 0;
     int skipped = 0;
     for (FileResult r : results) {
       findings.addAll(r.findings());
       errors.addAll(r.errors());
+      warnings.addAll(r.warnings());
       notes.addAll(r.notifications());
       if (r.recognised()) {
         analysed++;
@@ -88,7 +91,8 @@ public final class Analyzer {
     }
     findings.sort(Finding.ORDER);
     errors.sort((a, b) -> a.location().compareTo(b.location()));
-    return new Report(rules, dedupe(findings), errors, notes, analysed, skipped);
+    warnings.sort((a, b) -> a.location().compareTo(b.location()));
+    return new Report(rules, dedupe(findings), errors, warnings, notes, analysed, skipped);
   }
 
   private static List<Finding> dedupe(List<Finding> sorted) {
@@ -102,7 +106,11 @@ public final class Analyzer {
   }
 
   private record FileResult(boolean recognised, List<Finding> findings, List<InputError> errors,
-      List<String> notifications) {
+      List<Warning> warnings, List<String> notifications) {
+
+    static FileResult failed(InputError error) {
+      return new FileResult(false, List.of(), List.of(error), List.of(), List.of());
+    }
   }
 
   private FileResult analyseFile(Input input) {
@@ -110,22 +118,57 @@ public final class Analyzer {
     try {
       ws = loader.load(input.path(), input.display());
     } catch (InputException e) {
-      return new FileResult(false, List.of(), List.of(new InputError(e.location(), e.getMessage())), List.of());
+      return FileResult.failed(new InputError(e.location(), e.getMessage()));
     } catch (RuntimeException | StackOverflowError e) {
-      return new FileResult(false, List.of(), List.of(new InputError(Location.ofFile(input.display()),
-          "cannot analyse file: " + e)), List.of());
+      return FileResult.failed(new InputError(Location.ofFile(input.display()), "cannot analyse file: " + e));
     }
     if (ws.isEmpty()) {
       if (input.explicit()) {
-        return new FileResult(false, List.of(), List.of(new InputError(Location.ofFile(input.display()),
-            "not a policy document, aws iam output, CloudFormation template or Terraform plan")), List.of());
+        return FileResult.failed(new InputError(Location.ofFile(input.display()),
+            "not a policy document, aws iam output, CloudFormation template or Terraform plan"));
       }
-      return new FileResult(false, List.of(), List.of(), List.of());
+      return new FileResult(false, List.of(), List.of(), List.of(), List.of());
     }
     List<Finding> findings = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     check(ws.get(), findings, notes);
-    return new FileResult(true, findings, List.of(), notes);
+    List<Warning> warnings = new ArrayList<>();
+    List<Finding> suppressed = suppressInline(ws.get(), findings, warnings);
+    return new FileResult(true, suppressed, List.of(), warnings, notes);
+  }
+
+  /**
+   * Applies the workspace's in-source suppressions; one without a reason is not honoured and is
+   * reported as a warning.
+   */
+  List<Finding> suppressInline(Workspace ws, List<Finding> findings, List<Warning> warnings) {
+    List<InlineSuppression> honoured = new ArrayList<>();
+    for (InlineSuppression s : ws.suppressions()) {
+      if (s.hasReason()) {
+        honoured.add(s);
+      } else {
+        warnings.add(new Warning(s.location(), "suppression of " + s.rule()
+            + s.resource().map(r -> " on " + r.id()).orElse("") + " has no reason, so it is ignored; "
+            + "say why the finding is accepted"));
+      }
+    }
+    if (honoured.isEmpty()) {
+      return findings;
+    }
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      Finding result = f;
+      if (!f.isSuppressed()) {
+        for (InlineSuppression s : honoured) {
+          if (s.covers(f.ruleId(), f.resource(), f.location())) {
+            result = f.suppressed(s.reason().orElseThrow().strip());
+            break;
+          }
+        }
+      }
+      out.add(result);
+    }
+    return out;
   }
 
   /** Runs every enabled rule over one workspace. */
@@ -143,8 +186,18 @@ public final class Analyzer {
         continue;
       }
       Level level = config.level(rule.meta());
-      ws.documents().forEach(doc -> run(rule, level, doc.owner(), ws.file(), findings, notes,
-          () -> rule.checkDocument(doc, context)));
+      for (Role role : ws.roles()) {
+        Stream.concat(role.trust().stream(), role.policies().stream()).forEach(doc -> run(rule, level,
+            doc.owner().or(role::ref), ws.file(), findings, notes, () -> rule.checkDocument(doc, context)));
+      }
+      for (IdentityPolicy policy : ws.policies()) {
+        PolicyDocument doc = policy.document();
+        run(rule, level, doc.owner().or(policy::ref), ws.file(), findings, notes,
+            () -> rule.checkDocument(doc, context));
+      }
+      for (PolicyDocument doc : ws.resourcePolicies()) {
+        run(rule, level, doc.owner(), ws.file(), findings, notes, () -> rule.checkDocument(doc, context));
+      }
       for (Role role : ws.roles()) {
         run(rule, level, role.ref(), ws.file(), findings, notes, () -> rule.checkRole(role, context));
       }

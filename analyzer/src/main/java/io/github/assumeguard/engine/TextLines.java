@@ -12,6 +12,11 @@ public final class TextLines {
         + (f.isSuppressed() ? " [suppressed: " + f.suppression().get() + "]" : "");
   }
 
+  public static String warning(Warning w) {
+    return w.location().file() + ":" + w.location().line() + ":" + w.location().column() + ": warning: "
+        + w.message();
+  }
+
   public static String error(InputError e) {
     return e.location().file() + ":" + e.location().line() + ":" + e.location().column() + ": error: "
         + e.message();

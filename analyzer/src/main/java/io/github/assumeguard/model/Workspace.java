@@ -4,16 +4,23 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What one input file holds: roles, stand-alone identity policies, and resource-based policies
- * (which only the document rules look at).
+ * What one input file holds: roles, stand-alone identity policies, resource-based policies
+ * (which only the document rules look at), and the suppressions written in it.
  */
 public record Workspace(String file, List<Role> roles, List<IdentityPolicy> policies,
-    List<PolicyDocument> resourcePolicies) {
+    List<PolicyDocument> resourcePolicies, List<InlineSuppression> suppressions) {
 
   public Workspace {
     roles = List.copyOf(roles);
     policies = List.copyOf(policies);
     resourcePolicies = List.copyOf(resourcePolicies);
+    suppressions = List.copyOf(suppressions);
+  }
+
+  /** A workspace without in-source suppressions. */
+  public Workspace(String file, List<Role> roles, List<IdentityPolicy> policies,
+      List<PolicyDocument> resourcePolicies) {
+    this(file, roles, policies, resourcePolicies, List.of());
   }
 
   /** Every document: trust policies, role policies, identity and resource policies. */

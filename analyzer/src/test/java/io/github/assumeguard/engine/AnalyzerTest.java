@@ -3,6 +3,12 @@ package io.github.assumeguard.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.assumeguard.load.Limits;
+import io.github.assumeguard.load.Loader;
+import io.github.assumeguard.model.InlineSuppression;
+import io.github.assumeguard.model.Location;
+import io.github.assumeguard.model.ResourceRef;
+import io.github.assumeguard.model.Role;
+import io.github.assumeguard.model.Workspace;
 import io.github.assumeguard.model.PolicyDocument;
 import io.github.assumeguard.model.Principal;
 import java.io.IOException;
@@ -150,5 +156,32 @@ class AnalyzerTest {
     Files.createDirectories(p.getParent());
     Files.writeString(p, text);
     return p;
+  }
+
+  @Test
+  void inlineSuppressionsNeedAReason() {
+    Loader loader = new Loader(Limits.defaults());
+    Workspace base = loader.loadText(STAR, "t.json").orElseThrow();
+    ResourceRef ref = ResourceRef.of("OpenRole", "AWS::IAM::Role");
+    Role role = base.roles().get(0);
+    Role named = new Role(Optional.of(ref), Optional.of("OpenRole"), Optional.empty(), role.trust(),
+        Optional.empty(), List.of(), role.location());
+    Location at = Location.at("t.json", 1, 1, "");
+    Workspace withReason = new Workspace("t.json", List.of(named), List.of(), List.of(), List.of(
+        new InlineSuppression("XX101", Optional.of("public by design"), Optional.of(ref), Optional.empty(), at)));
+    Workspace withoutReason = new Workspace("t.json", List.of(named), List.of(), List.of(), List.of(
+        new InlineSuppression("XX101", Optional.empty(), Optional.of(ref), Optional.empty(), at)));
+    Analyzer analyzer = analyzer(Config.defaults(), new StarRule());
+
+    Report honoured = analyzer.analyse(List.of(), List.of());
+    assertThat(honoured.warnings()).isEmpty();
+    List<Finding> suppressed = analyzer.suppressInline(withReason, analyzer.check(withReason), new java.util.ArrayList<>());
+    assertThat(suppressed).singleElement().satisfies(f -> assertThat(f.suppression()).contains("public by design"));
+
+    List<Warning> warnings = new java.util.ArrayList<>();
+    List<Finding> kept = analyzer.suppressInline(withoutReason, analyzer.check(withoutReason), warnings);
+    assertThat(kept).singleElement().satisfies(f -> assertThat(f.isSuppressed()).isFalse());
+    assertThat(warnings).singleElement().satisfies(w -> assertThat(w.message())
+        .isEqualTo("suppression of XX101 on OpenRole has no reason, so it is ignored; say why the finding is accepted"));
   }
 }

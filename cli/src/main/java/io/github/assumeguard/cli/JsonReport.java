@@ -26,6 +26,17 @@ final class JsonReport {
     report.findings().forEach(f -> findings.add(finding(f)));
     ArrayNode errors = root.putArray("errors");
     report.errors().forEach(e -> errors.add(error(e)));
+    if (!report.warnings().isEmpty()) {
+      ArrayNode warnings = root.putArray("warnings");
+      report.warnings().forEach(w -> {
+        ObjectNode o = Json.object();
+        o.put("file", w.location().file());
+        o.put("line", w.location().line());
+        o.put("column", w.location().column());
+        o.put("message", w.message());
+        warnings.add(o);
+      });
+    }
     if (!report.notifications().isEmpty()) {
       ArrayNode notes = root.putArray("notifications");
       report.notifications().forEach(notes::add);

@@ -177,6 +177,7 @@ final class ScanCommand {
 
     Report report = new Analyzer(rules, config, Limits.defaults()).scan(paths);
     report.errors().forEach(x -> env.err().println(TextLines.error(x)));
+    report.warnings().forEach(w -> env.err().println(TextLines.warning(w)));
     report.notifications().forEach(n -> env.err().println("assumeguard: warning: " + n));
 
     try {

@@ -53,6 +53,9 @@ final class TextReport {
     if (!report.errors().isEmpty()) {
       extra.add(plural(report.errors().size(), "input error"));
     }
+    if (!report.warnings().isEmpty()) {
+      extra.add(plural(report.warnings().size(), "config warning"));
+    }
     if (report.filesSkipped() > 0) {
       extra.add(plural(report.filesSkipped(), "file") + " skipped");
     }

@@ -53,7 +53,7 @@ class SamplesTest {
 
   /**
    * The text lines the CLI prints for one sample, with the path as seen from the repository root,
-   * in the CLI's order: findings by line and column, then input errors.
+   * in the CLI's order: findings by line and column, then input errors and warnings.
    */
   static List<String> run(Analyzer analyzer, Path sample) {
     String display = REPO.relativize(sample).toString();
@@ -61,6 +61,7 @@ class SamplesTest {
     List<String> lines = new ArrayList<>();
     report.findings().forEach(f -> lines.add(TextLines.finding(f)));
     report.errors().forEach(e -> lines.add(TextLines.error(e)));
+    report.warnings().forEach(w -> lines.add(TextLines.warning(w)));
     report.notifications().forEach(n -> lines.add("notification: " + n));
     return lines;
   }

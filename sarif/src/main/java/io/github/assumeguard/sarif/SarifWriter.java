@@ -442,6 +442,11 @@ public final class SarifWriter {
       n.setLocations(new LinkedHashSet<>(List.of(location(e.location()))));
       notifications.add(n);
     }
+    for (io.github.assumeguard.engine.Warning w : report.warnings()) {
+      Notification n = notification(Notification.Level.WARNING, w.message());
+      n.setLocations(new LinkedHashSet<>(List.of(location(w.location()))));
+      notifications.add(n);
+    }
     for (String note : report.notifications()) {
       notifications.add(notification(Notification.Level.WARNING, note));
     }
