@@ -13,6 +13,15 @@ public record Arn(String partition, String service, String region, String accoun
   public static final Set<String> PARTITIONS = Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso",
       "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
 
+  /**
+   * Stands for the account a template is deployed into (CloudFormation's {@code AWS::AccountId}):
+   * not known as a number, but known to be the role's own account.
+   */
+  public static final String OWN_ACCOUNT = "${AWS::AccountId}";
+
+  /** Stands for the partition a template is deployed into ({@code AWS::Partition}). */
+  public static final String OWN_PARTITION = "${AWS::Partition}";
+
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   /** Parses {@code text} when it has the six colon-separated ARN fields. */
@@ -32,8 +41,13 @@ public record Arn(String partition, String service, String region, String accoun
     return text != null && ACCOUNT_ID.matcher(text).matches();
   }
 
+  /** True for twelve digits or the template's own account ({@link #OWN_ACCOUNT}). */
+  public static boolean isAccount(String text) {
+    return isAccountId(text) || OWN_ACCOUNT.equals(text);
+  }
+
   public boolean knownPartition() {
-    return PARTITIONS.contains(partition);
+    return PARTITIONS.contains(partition) || OWN_PARTITION.equals(partition);
   }
 
   /** {@code arn:...:iam::ACCOUNT:root}. */

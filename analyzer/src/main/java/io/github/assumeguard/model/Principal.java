@@ -26,16 +26,19 @@ public record Principal(PrincipalType type, String typeKey, Text value) {
     return value.known().flatMap(Arn::parse);
   }
 
-  /** The 12-digit account of an AWS principal (bare id or ARN), when it names one. */
+  /**
+   * The account of an AWS principal (bare id or ARN), when it names one: twelve digits, or
+   * {@link Arn#OWN_ACCOUNT} for a template's own account.
+   */
   public Optional<String> account() {
     if (type != PrincipalType.AWS || !value.isKnown()) {
       return Optional.empty();
     }
     String v = value.display();
-    if (Arn.isAccountId(v)) {
+    if (Arn.isAccount(v)) {
       return Optional.of(v);
     }
-    return arn().map(Arn::account).filter(Arn::isAccountId);
+    return arn().map(Arn::account).filter(Arn::isAccount);
   }
 
   /** A whole account: {@code arn:...:iam::ACCOUNT:root} or a bare account id. */
@@ -43,7 +46,7 @@ public record Principal(PrincipalType type, String typeKey, Text value) {
     if (type != PrincipalType.AWS || !value.isKnown()) {
       return false;
     }
-    return Arn.isAccountId(value.display()) || arn().map(Arn::isAccountRoot).orElse(false);
+    return Arn.isAccount(value.display()) || arn().map(Arn::isAccountRoot).orElse(false);
   }
 
   /** The OIDC provider behind a federated principal. */

@@ -128,8 +128,11 @@ public final class InvalidPrincipal implements Rule {
   }
 
   private static Optional<Issue> awsIssue(String shown, String value) {
+    if (Arn.OWN_ACCOUNT.equals(value)) {
+      return Optional.empty();
+    }
     if (DIGITS.matcher(value).matches()) {
-      return Arn.isAccountId(value) ? Optional.empty() : Optional.of(new Issue(
+      return Arn.isAccount(value) ? Optional.empty() : Optional.of(new Issue(
           shown + " is not a 12-digit account id; write the full account id",
           "Use a 12-digit account id (keep leading zeros) or an ARN such as " + EXAMPLE_ROLE + "."));
     }
@@ -153,7 +156,7 @@ public final class InvalidPrincipal implements Rule {
           + " ARN; an AWS principal must be an account, IAM user or role, or STS session ARN",
           "Name an account, IAM user or role (" + EXAMPLE_ROLE + ") or an assumed-role session."));
     }
-    if (!Arn.isAccountId(arn.account()) && !isOriginAccessIdentity(arn)) {
+    if (!Arn.isAccount(arn.account()) && !isOriginAccessIdentity(arn)) {
       return Optional.of(badAccount(shown, arn));
     }
     if ("iam".equals(arn.service()) && "group".equals(arn.resourceType())) {
@@ -211,7 +214,7 @@ public final class InvalidPrincipal implements Rule {
           + "oidc-provider/ or saml-provider/ ARN (roles and users go under \"AWS\")",
           "Use arn:aws:iam::ACCOUNT:oidc-provider/HOST or arn:aws:iam::ACCOUNT:saml-provider/NAME."));
     }
-    if (!Arn.isAccountId(arn.account())) {
+    if (!Arn.isAccount(arn.account())) {
       return Optional.of(badAccount(shown, arn));
     }
     if (arn.resourceName().isEmpty()) {
