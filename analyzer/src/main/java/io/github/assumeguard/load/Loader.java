@@ -1,6 +1,9 @@
 package io.github.assumeguard.load;
 
+import io.github.assumeguard.load.cfn.CloudFormation;
+import io.github.assumeguard.load.hcl.TerraformSource;
 import io.github.assumeguard.load.iam.IamJson;
+import io.github.assumeguard.load.tfplan.TerraformPlan;
 import io.github.assumeguard.model.Location;
 import io.github.assumeguard.model.Workspace;
 import java.nio.file.Path;
@@ -31,6 +34,9 @@ public final class Loader {
   /** Loads {@code path}, shown as {@code display}; empty when the content is of no known kind. */
   public Optional<Workspace> load(Path path, String display) {
     String text = SourceText.read(path, display, limits);
+    if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tf")) {
+      return TerraformSource.load(path, display, text, limits);
+    }
     return loadText(text, display);
   }
 
@@ -52,6 +58,12 @@ public final class Loader {
     }
     if (IamJson.isAccountDetails(obj)) {
       return Optional.of(IamJson.accountDetails(display, obj, limits));
+    }
+    if (CloudFormation.isTemplate(obj)) {
+      return Optional.of(CloudFormation.load(display, obj, text, limits));
+    }
+    if (TerraformPlan.isPlan(obj)) {
+      return Optional.of(TerraformPlan.load(display, obj, text, limits));
     }
     if (IamJson.isPolicy(obj)) {
       List<Location> comments = JsonComments.find(text, display);
