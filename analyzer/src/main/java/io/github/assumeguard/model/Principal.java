@@ -41,12 +41,16 @@ public record Principal(PrincipalType type, String typeKey, Text value) {
     return arn().map(Arn::account).filter(Arn::isAccount);
   }
 
-  /** A whole account: {@code arn:...:iam::ACCOUNT:root} or a bare account id. */
+  /**
+   * A whole account: {@code arn:...:iam::ACCOUNT:root} or a bare account id, with a valid account
+   * (so {@link #account()} is present; {@code arn:aws:iam::*:root} is not one, it is invalid).
+   */
   public boolean isAccountRoot() {
     if (type != PrincipalType.AWS || !value.isKnown()) {
       return false;
     }
-    return Arn.isAccount(value.display()) || arn().map(Arn::isAccountRoot).orElse(false);
+    return Arn.isAccount(value.display())
+        || (arn().map(Arn::isAccountRoot).orElse(false) && account().isPresent());
   }
 
   /** The OIDC provider behind a federated principal. */
