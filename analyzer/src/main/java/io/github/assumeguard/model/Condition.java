@@ -48,6 +48,14 @@ public record Condition(ConditionOperator operator, Text operatorText, Text key,
     return true;
   }
 
+  /**
+   * True when the test narrows who passes on its key: a positive string or ARN match (negated
+   * operators and {@code Null} only exclude, they never name) that {@link #canFail() can fail}.
+   */
+  public boolean narrows() {
+    return operator.isPositiveMatch() && canFail();
+  }
+
   /** Known values as strings. */
   public List<String> knownValues() {
     return values.stream().filter(Text::isKnown).map(Text::display).toList();

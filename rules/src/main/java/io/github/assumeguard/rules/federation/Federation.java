@@ -38,20 +38,12 @@ final class Federation {
   }
 
   /**
-   * True when the test narrows who passes on its key: a positive string (or ARN) match that can
-   * fail, so not {@code IfExists}, not {@code ForAllValues:}, not a bare {@code *} under a Like.
-   */
-  static boolean counts(Condition condition) {
-    return condition.operator().known() && condition.operator().isPositiveMatch() && condition.canFail();
-  }
-
-  /**
    * True when the statement has a counting test on one of {@code keys}, or a condition key the
    * tool cannot read (then it cannot tell, and stays silent).
    */
   static boolean hasCounting(Statement statement, List<String> keys) {
     return statement.conditions().stream().anyMatch(c -> !c.key().isKnown()
-        || (keys.stream().anyMatch(c::keyIs) && counts(c)));
+        || (keys.stream().anyMatch(c::keyIs) && c.narrows()));
   }
 
   /**

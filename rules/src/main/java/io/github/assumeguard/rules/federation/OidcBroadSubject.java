@@ -54,7 +54,7 @@ public final class OidcBroadSubject implements Rule {
 
   /** True when the test can fail and each of its values pins the owner. */
   private static boolean pins(Condition test, OidcProvider provider) {
-    return Federation.counts(test) && !test.hasUnknownValue() && test.values().stream()
+    return test.narrows() && !test.hasUnknownValue() && test.values().stream()
         .allMatch(v -> Subjects.judge(provider.kind(), v.display(), test.operator().isLike()).isEmpty());
   }
 }

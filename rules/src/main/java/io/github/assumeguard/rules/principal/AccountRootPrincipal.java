@@ -6,6 +6,7 @@ import io.github.assumeguard.engine.Rule;
 import io.github.assumeguard.engine.RuleContext;
 import io.github.assumeguard.engine.RuleMeta;
 import io.github.assumeguard.model.Arn;
+import io.github.assumeguard.model.Condition;
 import io.github.assumeguard.model.ConditionKeys;
 import io.github.assumeguard.model.Principal;
 import io.github.assumeguard.model.Role;
@@ -51,6 +52,6 @@ public final class AccountRootPrincipal implements Rule {
   /** True when an aws:PrincipalArn condition restricts the caller (or has a value the tool cannot know). */
   private static boolean namesPrincipals(Statement s) {
     return TrustStatements.unknownOn(s, PRINCIPAL_ARN)
-        || s.conditionsOn(ConditionKeys.PRINCIPAL_ARN).anyMatch(TrustStatements::restricts);
+        || s.conditionsOn(ConditionKeys.PRINCIPAL_ARN).anyMatch(Condition::narrows);
   }
 }

@@ -64,7 +64,7 @@ public final class CrossAccountWithoutExternalId implements Rule {
   private static boolean externalId(Condition c) {
     return c.keyIs(ConditionKeys.EXTERNAL_ID)
         && c.operator().base().startsWith("String")
-        && TrustStatements.restricts(c)
+        && c.narrows()
         && c.values().stream().anyMatch(v -> !v.isKnown() || !v.display().isEmpty());
   }
 
@@ -82,6 +82,6 @@ public final class CrossAccountWithoutExternalId implements Rule {
   /** {@code aws:PrincipalOrgID} or {@code aws:PrincipalOrgPaths} under a positive match that can fail. */
   private static boolean organization(Condition c) {
     return c.key().isKnown() && ConditionKeys.ORGANIZATION.contains(c.key().display())
-        && TrustStatements.restricts(c);
+        && c.narrows();
   }
 }

@@ -1,6 +1,5 @@
 package io.github.assumeguard.rules.principal;
 
-import io.github.assumeguard.model.Condition;
 import io.github.assumeguard.model.PolicyDocument;
 import io.github.assumeguard.model.Principal;
 import io.github.assumeguard.model.PrincipalType;
@@ -25,15 +24,6 @@ final class TrustStatements {
   /** The Allow statements of the role's trust policy that no unconditional Deny neutralises. */
   static Stream<Statement> allows(Role role) {
     return role.trust().stream().filter(PolicyDocument::isTrust).flatMap(PolicyDocument::effectiveAllows);
-  }
-
-  /**
-   * True when the condition really restricts the value of its key: a positive string or ARN
-   * match that can fail (no {@code IfExists}, no {@code ForAllValues:}, no bare {@code *} under
-   * a {@code Like} operator). Negated operators and {@code Null} only exclude; they never name.
-   */
-  static boolean restricts(Condition condition) {
-    return condition.operator().isPositiveMatch() && condition.canFail();
   }
 
   /** True when a condition of the statement on one of {@code keys} has a value the tool cannot know. */

@@ -50,7 +50,7 @@ public final class WildcardPrincipal implements Rule {
     return TrustStatements.unknownOn(statement, ConditionKeys.NARROWING_CALLER)
         || statement.conditions().stream()
             .anyMatch(c -> c.key().isKnown() && ConditionKeys.NARROWING_CALLER.contains(c.key().display())
-                && TrustStatements.restricts(c));
+                && c.narrows());
   }
 
   private static String written(Principal p) {

@@ -71,7 +71,7 @@ public final class ServiceConfusedDeputy implements Rule {
   }
 
   private static boolean tiesToSource(Condition c) {
-    return isSourceKey(c) && c.canFail() && c.operator().isPositiveMatch();
+    return isSourceKey(c) && c.narrows();
   }
 
   private static boolean isSourceKey(Condition c) {
