@@ -6,28 +6,48 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Builds a {@link Node} tree from a Jackson token stream, stamping every node with its source
- * range and JSON pointer. The same reader serves JSON and YAML.
+ * range and JSON pointer. The same reader serves JSON and YAML. YAML is read as events only, so
+ * no tag ever constructs an object; an alias stands for its anchored node, and aliases are
+ * counted (with the aliases inside aliased content) against {@link Limits#maxAliases()}.
  */
 public final class TreeReader {
 
   private final TokenStreamFactory factory;
   private final String file;
+  private final int maxAliases;
+  private final Map<String, Anchored> anchors = new HashMap<>();
+  private int aliases;
 
-  private TreeReader(TokenStreamFactory factory, String file) {
+  /** A node with a YAML anchor, and how many aliases its content used. */
+  private record Anchored(Node node, int aliases) {
+  }
+
+  private TreeReader(TokenStreamFactory factory, String file, int maxAliases) {
     this.factory = factory;
     this.file = file;
+    this.maxAliases = maxAliases;
+  }
+
+  private TreeReader(TokenStreamFactory factory, String file) {
+    this(factory, file, Limits.defaults().maxAliases());
   }
 
   /** A JSON factory with the given limits; comments are read (and reported by the loaders). */
@@ -36,6 +56,27 @@ public final class TreeReader {
         .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
         .streamReadConstraints(constraints(limits))
         .build();
+  }
+
+  /**
+   * A YAML factory with the given limits: the size limit also bounds the YAML reader's own
+   * code-point limit, and duplicate keys are kept (and reported where they matter) rather than
+   * failing the parse.
+   */
+  public static YAMLFactory yamlFactory(Limits limits) {
+    LoadSettings settings = LoadSettings.builder()
+        .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
+        .build();
+    return YAMLFactory.builder()
+        .loadSettings(settings)
+        .streamReadConstraints(constraints(limits))
+        .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+  }
+
+  /** Parses one YAML document from {@code text}, resolving at most {@code limits.maxAliases()} aliases. */
+  public static Node readYaml(String text, String file, Limits limits) {
+    return new TreeReader(yamlFactory(limits), file, limits.maxAliases()).read(text, "");
   }
 
   static StreamReadConstraints constraints(Limits limits) {
@@ -81,11 +122,64 @@ public final class TreeReader {
       }
       return Optional.of(root);
     } catch (JacksonException e) {
+      Optional<MarkedYamlEngineException> yaml = yamlCause(e);
+      if (yaml.isPresent() && yaml.get().getProblemMark().isPresent()) {
+        Mark mark = yaml.get().getProblemMark().get();
+        throw new InputException(Location.at(file, mark.getLine() + 1, mark.getColumn() + 1, basePointer),
+            yamlMessage(yaml.get()));
+      }
       throw new InputException(location(e.getLocation(), basePointer), message(e));
     }
   }
 
+  private static Optional<MarkedYamlEngineException> yamlCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYamlEngineException m) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String yamlMessage(MarkedYamlEngineException e) {
+    String problem = e.getProblem() == null ? "cannot parse" : e.getProblem().strip();
+    String context = e.getContext() == null ? "" : e.getContext().strip();
+    return "invalid YAML: " + (context.isEmpty() ? problem : context + ": " + problem);
+  }
+
   private Node value(JsonParser p, String pointer) {
+    if (p instanceof YAMLParser yaml) {
+      if (yaml.isCurrentAlias()) {
+        return alias(yaml, pointer);
+      }
+      Object anchor = yaml.getObjectId();
+      if (anchor != null) {
+        int before = aliases;
+        Node node = plainValue(p, pointer);
+        anchors.put(anchor.toString(), new Anchored(node, aliases - before));
+        return node;
+      }
+    }
+    return plainValue(p, pointer);
+  }
+
+  /** The node an alias stands for; positions stay those of the anchored text. */
+  private Node alias(YAMLParser p, String pointer) {
+    String name = p.getString();
+    Anchored target = anchors.get(name);
+    Location at = location(p.currentTokenLocation(), pointer);
+    if (target == null) {
+      throw new InputException(at, "YAML alias *" + name + " refers to no anchor &" + name + " before it");
+    }
+    aliases += 1 + target.aliases();
+    if (aliases > maxAliases) {
+      throw new InputException(at, "more than " + maxAliases
+          + " YAML aliases (counting the aliases inside aliased content); the limit keeps alias bombs out");
+    }
+    return target.node();
+  }
+
+  private Node plainValue(JsonParser p, String pointer) {
     TokenStreamLocation start = p.currentTokenLocation();
     Optional<String> tag = typeId(p);
     JsonToken token = p.currentToken();
