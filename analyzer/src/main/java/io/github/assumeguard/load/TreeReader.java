@@ -33,6 +33,7 @@ public final class TreeReader {
   private final TokenStreamFactory factory;
   private final String file;
   private final int maxAliases;
+  private final boolean yamlProblemMarks;
   private final Map<String, Anchored> anchors = new HashMap<>();
   private int aliases;
 
@@ -40,14 +41,15 @@ public final class TreeReader {
   private record Anchored(Node node, int aliases) {
   }
 
-  private TreeReader(TokenStreamFactory factory, String file, int maxAliases) {
+  private TreeReader(TokenStreamFactory factory, String file, int maxAliases, boolean yamlProblemMarks) {
     this.factory = factory;
     this.file = file;
     this.maxAliases = maxAliases;
+    this.yamlProblemMarks = yamlProblemMarks;
   }
 
   private TreeReader(TokenStreamFactory factory, String file) {
-    this(factory, file, Limits.defaults().maxAliases());
+    this(factory, file, Limits.defaults().maxAliases(), false);
   }
 
   /** A JSON factory with the given limits; comments are read (and reported by the loaders). */
@@ -74,9 +76,12 @@ public final class TreeReader {
         .build();
   }
 
-  /** Parses one YAML document from {@code text}, resolving at most {@code limits.maxAliases()} aliases. */
+  /**
+   * Parses one YAML document from {@code text}, resolving at most {@code limits.maxAliases()}
+   * aliases; a syntax error is reported where the YAML reader found the problem.
+   */
   public static Node readYaml(String text, String file, Limits limits) {
-    return new TreeReader(yamlFactory(limits), file, limits.maxAliases()).read(text, "");
+    return new TreeReader(yamlFactory(limits), file, limits.maxAliases(), true).read(text, "");
   }
 
   static StreamReadConstraints constraints(Limits limits) {
@@ -122,7 +127,7 @@ public final class TreeReader {
       }
       return Optional.of(root);
     } catch (JacksonException e) {
-      Optional<MarkedYamlEngineException> yaml = yamlCause(e);
+      Optional<MarkedYamlEngineException> yaml = yamlProblemMarks ? yamlCause(e) : Optional.empty();
       if (yaml.isPresent() && yaml.get().getProblemMark().isPresent()) {
         Mark mark = yaml.get().getProblemMark().get();
         throw new InputException(Location.at(file, mark.getLine() + 1, mark.getColumn() + 1, basePointer),
@@ -272,6 +277,7 @@ public final class TreeReader {
     msg = msg.replaceAll("\\s*\\((start marker|for [A-Za-z]+ starting) at \\[Source: [^\\]]*\\]\\)", "");
     msg = msg.replaceAll("\\s*at \\[Source: [^\\]]*\\]", "");
     // limits: keep the figures, drop the Java API name behind them
+    msg = msg.replaceAll(",\\s*from `?StreamReadConstraints\\.[A-Za-z]+\\(\\)`?\\)", ")");
     msg = msg.replaceAll(",? ?\\(?from `?StreamReadConstraints\\.[A-Za-z]+\\(\\)`?\\)?", "");
     msg = msg.replaceAll("`StreamReadConstraints\\.[A-Za-z]+\\(\\)`", "the limit");
     return msg.strip();

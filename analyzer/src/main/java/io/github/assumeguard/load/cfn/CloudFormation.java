@@ -35,7 +35,7 @@ public final class CloudFormation {
 
   /** Text that marks a YAML file as meant to be a template even when it does not parse. */
   private static final Pattern TEMPLATE_MARK = Pattern.compile(
-      "AWSTemplateFormatVersion|^\\s*Type:\\s*['\"]?AWS::[A-Za-z0-9]+::", Pattern.MULTILINE);
+      "AWSTemplateFormatVersion|\\bType['\"]?\\s*:\\s*['\"]?AWS::[A-Za-z0-9]+::");
 
   private CloudFormation() {
   }
@@ -140,10 +140,10 @@ public final class CloudFormation {
       List<PolicyDocument> inline = new ArrayList<>();
       Optional<Node> policiesNode = properties.get("Policies");
       if (policiesNode.isPresent()) {
-        List<Node> items = policiesNode.get() instanceof ArrayNode arr && !Intrinsics.isUnknown(arr)
+        List<Node> items = policiesNode.get() instanceof ArrayNode arr && !Intrinsics.isCall(arr)
             ? arr.items() : List.of(policiesNode.get());
         for (Node item : items) {
-          if (item instanceof ObjectNode obj && !Intrinsics.isUnknown(obj) && obj.has("Statement")) {
+          if (item instanceof ObjectNode obj && !Intrinsics.isCall(obj) && obj.has("Statement")) {
             documents.read(obj, PolicyDocument.Kind.IDENTITY, ref).ifPresent(inline::add);
           }
         }
@@ -163,11 +163,11 @@ public final class CloudFormation {
     private List<NamedDocument> inlinePolicies(ObjectNode properties, ResourceRef ref) {
       List<NamedDocument> out = new ArrayList<>();
       Optional<Node> list = properties.get("Policies");
-      if (list.isEmpty() || !(list.get() instanceof ArrayNode arr) || Intrinsics.isUnknown(arr)) {
+      if (list.isEmpty() || !(list.get() instanceof ArrayNode arr) || Intrinsics.isCall(arr)) {
         return out;
       }
       for (Node item : arr.items()) {
-        if (!(item instanceof ObjectNode policy) || Intrinsics.isUnknown(policy)) {
+        if (!(item instanceof ObjectNode policy) || Intrinsics.isCall(policy)) {
           continue;
         }
         Optional<String> name = literal(policy, "PolicyName");

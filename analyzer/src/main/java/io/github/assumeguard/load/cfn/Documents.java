@@ -42,7 +42,7 @@ final class Documents {
   /** The document {@code raw} holds, read as {@code kind} for {@code owner}; empty when unknown. */
   Optional<PolicyDocument> read(Node raw, PolicyDocument.Kind kind, ResourceRef owner) {
     Optional<Node> resolved = intrinsics.resolve(raw);
-    if (resolved.isEmpty() || Intrinsics.isUnknown(resolved.get())) {
+    if (resolved.isEmpty() || intrinsics.isUnknown(resolved.get())) {
       return Optional.empty();
     }
     Node node = resolved.get();
@@ -52,7 +52,7 @@ final class Documents {
     if (!(node instanceof ObjectNode doc)) {
       return Optional.of(PolicyReader.read(node, kind, Optional.of(owner), List.of()));
     }
-    Unknowns unknowns = new Unknowns();
+    Unknowns unknowns = new Unknowns(intrinsics);
     if (!unknowns.scan(doc)) {
       return Optional.empty();
     }
@@ -75,10 +75,16 @@ final class Documents {
   /** The unknown parts of one resolved document. */
   private static final class Unknowns {
 
+    private final Intrinsics intrinsics;
+
     /** Pointers of unknown values and of the structure they stand for. */
     private final List<String> pointers = new ArrayList<>();
     /** Pointers of statements left out. */
     private final Set<String> statements = new HashSet<>();
+
+    Unknowns(Intrinsics intrinsics) {
+      this.intrinsics = intrinsics;
+    }
 
     /** Records the unknown parts; false when the statements themselves are unknown. */
     boolean scan(ObjectNode doc) {
@@ -87,7 +93,7 @@ final class Documents {
       if (statement.isEmpty()) {
         return true;
       }
-      if (Intrinsics.isUnknown(statement.get())) {
+      if (intrinsics.isUnknown(statement.get())) {
         return false;
       }
       List<Node> items = statement.get() instanceof ArrayNode arr ? arr.items() : List.of(statement.get());
@@ -100,7 +106,7 @@ final class Documents {
     }
 
     private void collect(Node node) {
-      if (Intrinsics.isUnknown(node)) {
+      if (intrinsics.isUnknown(node)) {
         pointers.add(node.pointer());
       } else if (node instanceof ObjectNode obj) {
         obj.members().forEach(m -> collect(m.value()));
@@ -109,18 +115,18 @@ final class Documents {
       }
     }
 
-    private static boolean structureUnknown(ObjectNode statement) {
-      if (Intrinsics.isUnknown(statement)) {
+    private boolean structureUnknown(ObjectNode statement) {
+      if (intrinsics.isUnknown(statement)) {
         return true;
       }
       for (String key : List.of("Effect", "Principal", "NotPrincipal", "Condition")) {
-        if (statement.get(key).filter(Intrinsics::isUnknown).isPresent()) {
+        if (statement.get(key).filter(intrinsics::isUnknown).isPresent()) {
           return true;
         }
       }
       Optional<ObjectNode> condition = statement.object("Condition");
       return condition.isPresent()
-          && condition.get().members().stream().anyMatch(m -> Intrinsics.isUnknown(m.value()));
+          && condition.get().members().stream().anyMatch(m -> intrinsics.isUnknown(m.value()));
     }
 
     /** The document without the statements left out and without problems that only unknowns cause. */

@@ -7,8 +7,10 @@ import io.github.assumeguard.load.ScalarNode;
 import io.github.assumeguard.model.Arn;
 import io.github.assumeguard.model.Location;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +38,7 @@ final class Intrinsics {
   private final ObjectNode mappings;
   private final Map<String, Value> providerArns = new HashMap<>();
   private final Set<String> evaluating = new HashSet<>();
+  private final Set<Node> unknowns = Collections.newSetFromMap(new IdentityHashMap<>());
 
   /** The result of evaluating a value. */
   sealed interface Value permits Str, Strs, NoValue, Unknown {
@@ -96,9 +99,14 @@ final class Intrinsics {
     return Optional.empty();
   }
 
-  /** True for a node that {@link #resolve} left as an unknown call. */
-  static boolean isUnknown(Node node) {
+  /** True for a node that makes a call (in the source as written). */
+  static boolean isCall(Node node) {
     return call(node).isPresent();
+  }
+
+  /** True for a node that {@link #resolve} left as an unknown call. */
+  boolean isUnknown(Node resolved) {
+    return unknowns.contains(resolved);
   }
 
   private static Optional<String> tag(Node node) {
@@ -125,7 +133,8 @@ final class Intrinsics {
   /**
    * The node with every call replaced: a known string by a string at the call's location, a known
    * list by a list, {@code AWS::NoValue} by nothing (empty), anything else by the call in long form
-   * ({@code {"Fn::If": [...]}}), which the policy reader takes as an unknown value. YAML tags that
+   * ({@code {"Fn::If": [...]}}), which the policy reader takes as an unknown value and
+   * {@link #isUnknown} recognises. YAML tags that
    * are not CloudFormation functions are dropped: they never construct anything.
    */
   Optional<Node> resolve(Node node) {
@@ -143,8 +152,10 @@ final class Intrinsics {
       if (value instanceof NoValue) {
         return Optional.empty();
       }
-      return Optional.of(new ObjectNode(at, List.of(new ObjectNode.Member(call.get().function(), at,
-          call.get().argument())), List.of()));
+      ObjectNode unknown = new ObjectNode(at, List.of(new ObjectNode.Member(call.get().function(), at,
+          call.get().argument())), List.of());
+      unknowns.add(unknown);
+      return Optional.of(unknown);
     }
     if (node instanceof ObjectNode obj) {
       List<ObjectNode.Member> members = new ArrayList<>();
