@@ -54,11 +54,11 @@ public final class CloudFormation {
 
   /** The roles and policies of a template. */
   public static Workspace load(String file, ObjectNode root, String text, Limits limits) {
-    return new Reader(file, root, limits).read();
+    return new TemplateReader(file, root, limits).read();
   }
 
   /** One template being read. */
-  private static final class Reader {
+  private static final class TemplateReader {
 
     private final String file;
     private final ObjectNode root;
@@ -68,7 +68,7 @@ public final class CloudFormation {
     private final List<IdentityPolicy> policies = new ArrayList<>();
     private final List<InlineSuppression> suppressions = new ArrayList<>();
 
-    Reader(String file, ObjectNode root, Limits limits) {
+    TemplateReader(String file, ObjectNode root, Limits limits) {
       this.file = file;
       this.root = root;
       this.intrinsics = new Intrinsics(root);

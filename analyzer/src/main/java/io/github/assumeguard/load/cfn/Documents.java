@@ -2,6 +2,7 @@ package io.github.assumeguard.load.cfn;
 
 import io.github.assumeguard.load.ArrayNode;
 import io.github.assumeguard.load.InputException;
+import io.github.assumeguard.load.JsonComments;
 import io.github.assumeguard.load.Limits;
 import io.github.assumeguard.load.Node;
 import io.github.assumeguard.load.ObjectNode;
@@ -62,6 +63,10 @@ final class Documents {
 
   /** A document written as a JSON string: parsed, and placed on the string's own location. */
   private PolicyDocument fromString(ScalarNode s, PolicyDocument.Kind kind, ResourceRef owner) {
+    if (s.text().isBlank()) {
+      Problem problem = new Problem(s.location(), "policy document string is empty");
+      return new PolicyDocument(kind, s.location(), Optional.empty(), List.of(), List.of(problem), Optional.of(owner));
+    }
     Node parsed;
     try {
       parsed = Relocate.onto(TreeReader.readJson(s.text(), s.location().file(), limits), s.location());
@@ -69,7 +74,10 @@ final class Documents {
       Problem problem = new Problem(s.location(), "policy document string is not valid JSON: " + e.getMessage());
       return new PolicyDocument(kind, s.location(), Optional.empty(), List.of(), List.of(problem), Optional.of(owner));
     }
-    return PolicyReader.read(parsed, kind, Optional.of(owner), List.of());
+    // IAM rejects comments in the string as in a file; they can only be placed on the string itself
+    List<Location> comments = JsonComments.find(s.text(), s.location().file()).stream()
+        .map(c -> s.location()).distinct().toList();
+    return PolicyReader.read(parsed, kind, Optional.of(owner), comments);
   }
 
   /** The unknown parts of one resolved document. */

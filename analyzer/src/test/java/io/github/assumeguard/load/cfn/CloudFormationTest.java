@@ -351,6 +351,12 @@ class CloudFormationTest {
             Type: AWS::IAM::Role
             Properties:
               AssumeRolePolicyDocument: '{"Statement": ['
+          D:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument: |
+                {"Statement": [{"Effect": "Allow", // who
+                 "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
         """);
     Principal a = role(ws, "A").trust().orElseThrow().statements().get(0).principals().get(0);
     assertThat(a.isEveryone()).isTrue();
@@ -365,6 +371,11 @@ class CloudFormationTest {
     assertThat(c.problems()).singleElement()
         .satisfies(p -> assertThat(p.message()).startsWith("policy document string is not valid JSON"))
         .satisfies(p -> assertThat(p.location().line()).isEqualTo(15));
+    PolicyDocument d = role(ws, "D").trust().orElseThrow();
+    assertThat(d.statements()).hasSize(1);
+    assertThat(d.problems()).singleElement()
+        .satisfies(p -> assertThat(p.message()).startsWith("comments are not allowed"))
+        .satisfies(p -> assertThat(p.location().line()).isEqualTo(19));
   }
 
   @Test
