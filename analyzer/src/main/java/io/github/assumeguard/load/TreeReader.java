@@ -36,6 +36,8 @@ public final class TreeReader {
   private final boolean yamlProblemMarks;
   private final Map<String, Anchored> anchors = new HashMap<>();
   private int aliases;
+  private String text = "";
+  private int[] lineStarts;
 
   /** A node with a YAML anchor, and how many aliases its content used. */
   private record Anchored(Node node, int aliases) {
@@ -114,6 +116,7 @@ public final class TreeReader {
   }
 
   private Optional<Node> parse(String text, String basePointer) {
+    this.text = text;
     try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -157,15 +160,68 @@ public final class TreeReader {
       if (yaml.isCurrentAlias()) {
         return alias(yaml, pointer);
       }
-      Object anchor = yaml.getObjectId();
-      if (anchor != null) {
+      Optional<String> anchor = Optional.ofNullable(yaml.getObjectId()).map(Object::toString)
+          .or(() -> p.currentToken().isScalarValue() ? scalarAnchor(p.currentTokenLocation()) : Optional.empty());
+      if (anchor.isPresent()) {
         int before = aliases;
         Node node = plainValue(p, pointer);
-        anchors.put(anchor.toString(), new Anchored(node, aliases - before));
+        anchors.put(anchor.get(), new Anchored(node, aliases - before));
         return node;
       }
     }
     return plainValue(p, pointer);
+  }
+
+  /**
+   * The anchor of a scalar: Jackson reports anchors of mappings and sequences only, so read
+   * {@code &name} (before or after a tag) where the scalar starts.
+   */
+  private Optional<String> scalarAnchor(TokenStreamLocation start) {
+    int line = start.getLineNr();
+    if (lineStarts == null) {
+      lineStarts = lineStarts(text);
+    }
+    if (line < 1 || line > lineStarts.length || start.getColumnNr() < 1) {
+      return Optional.empty();
+    }
+    int i = lineStarts[line - 1] + start.getColumnNr() - 1;
+    for (int property = 0; property < 2 && i < text.length(); property++) {
+      char c = text.charAt(i);
+      if (c == '&') {
+        int end = i + 1;
+        while (end < text.length() && !endsYamlName(text.charAt(end))) {
+          end++;
+        }
+        return Optional.of(text.substring(i + 1, end));
+      }
+      if (c != '!') {
+        break;
+      }
+      while (i < text.length() && !endsYamlName(text.charAt(i))) {
+        i++;
+      }
+      while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        i++;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Where each line of {@code text} starts (YAML breaks lines at LF, CR LF and CR). */
+  private static int[] lineStarts(String text) {
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        starts.add(i + 1);
+      }
+    }
+    return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static boolean endsYamlName(char c) {
+    return Character.isWhitespace(c) || c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
   }
 
   /** The node an alias stands for; positions stay those of the anchored text. */

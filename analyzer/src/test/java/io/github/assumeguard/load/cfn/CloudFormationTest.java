@@ -521,6 +521,36 @@ class CloudFormationTest {
   }
 
   @Test
+  void anchoredScalarsAreAliasedToo() {
+    Workspace ws = load("""
+        Resources:
+          A:
+            Type: AWS::IAM::Role
+            Properties:
+              RoleName: &name reader
+              AssumeRolePolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Principal:
+                      AWS: !Sub &root "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"
+                    Action: sts:AssumeRole
+          B:
+            Type: AWS::IAM::Role
+            Properties:
+              Description: *name
+              AssumeRolePolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Principal: {AWS: [*root, &other '210987654321', *other]}
+                    Action: sts:AssumeRole
+        """);
+    List<Principal> b = role(ws, "B").trust().orElseThrow().statements().get(0).principals();
+    assertThat(b).extracting(p -> p.value().display()).containsExactly(
+        "arn:${AWS::Partition}:iam::${AWS::AccountId}:root", "210987654321", "210987654321");
+    assertThat(b.get(0).location().line()).isEqualTo(10);
+  }
+
+  @Test
   void aliasBombsAndUndefinedAliasesAreInputErrors() {
     StringBuilder bomb = new StringBuilder("a0: &a0 [x, x]\n");
     for (int i = 1; i < 30; i++) {
