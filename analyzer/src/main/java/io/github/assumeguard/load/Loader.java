@@ -46,8 +46,7 @@ public final class Loader {
       throw new InputException(Location.ofFile(display), "empty file: expected a JSON or YAML document");
     }
     if (!looksLikeJson(text)) {
-      // YAML templates arrive with the CloudFormation loader; other YAML is not ours.
-      return Optional.empty();
+      return loadYaml(text, display);
     }
     Node root = TreeReader.readJson(text, display, limits);
     if (!(root instanceof ObjectNode obj)) {
@@ -68,6 +67,27 @@ public final class Loader {
     if (IamJson.isPolicy(obj)) {
       List<Location> comments = JsonComments.find(text, display);
       return Optional.of(IamJson.policyFile(display, obj, comments));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * YAML: a CloudFormation template, or not ours. A YAML file that does not parse is an input
+   * error only when it looks like a template; other YAML (a Helm chart, a multi-document
+   * manifest) is simply not ours.
+   */
+  private Optional<Workspace> loadYaml(String text, String display) {
+    Node root;
+    try {
+      root = TreeReader.readYaml(text, display, limits);
+    } catch (InputException e) {
+      if (CloudFormation.looksLikeTemplate(text)) {
+        throw e;
+      }
+      return Optional.empty();
+    }
+    if (root instanceof ObjectNode obj && CloudFormation.isTemplate(obj)) {
+      return Optional.of(CloudFormation.load(display, obj, text, limits));
     }
     return Optional.empty();
   }

@@ -6,28 +6,52 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Builds a {@link Node} tree from a Jackson token stream, stamping every node with its source
- * range and JSON pointer. The same reader serves JSON and YAML.
+ * range and JSON pointer. The same reader serves JSON and YAML. YAML is read as events only, so
+ * no tag ever constructs an object; an alias stands for its anchored node, and aliases are
+ * counted (with the aliases inside aliased content) against {@link Limits#maxAliases()}.
  */
 public final class TreeReader {
 
   private final TokenStreamFactory factory;
   private final String file;
+  private final int maxAliases;
+  private final boolean yamlProblemMarks;
+  private final Map<String, Anchored> anchors = new HashMap<>();
+  private int aliases;
+  private String text = "";
+  private int[] lineStarts;
 
-  private TreeReader(TokenStreamFactory factory, String file) {
+  /** A node with a YAML anchor, and how many aliases its content used. */
+  private record Anchored(Node node, int aliases) {
+  }
+
+  private TreeReader(TokenStreamFactory factory, String file, int maxAliases, boolean yamlProblemMarks) {
     this.factory = factory;
     this.file = file;
+    this.maxAliases = maxAliases;
+    this.yamlProblemMarks = yamlProblemMarks;
+  }
+
+  private TreeReader(TokenStreamFactory factory, String file) {
+    this(factory, file, Limits.defaults().maxAliases(), false);
   }
 
   /** A JSON factory with the given limits; comments are read (and reported by the loaders). */
@@ -36,6 +60,30 @@ public final class TreeReader {
         .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
         .streamReadConstraints(constraints(limits))
         .build();
+  }
+
+  /**
+   * A YAML factory with the given limits: the size limit also bounds the YAML reader's own
+   * code-point limit, and duplicate keys are kept (and reported where they matter) rather than
+   * failing the parse.
+   */
+  public static YAMLFactory yamlFactory(Limits limits) {
+    LoadSettings settings = LoadSettings.builder()
+        .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
+        .build();
+    return YAMLFactory.builder()
+        .loadSettings(settings)
+        .streamReadConstraints(constraints(limits))
+        .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+  }
+
+  /**
+   * Parses one YAML document from {@code text}, resolving at most {@code limits.maxAliases()}
+   * aliases; a syntax error is reported where the YAML reader found the problem.
+   */
+  public static Node readYaml(String text, String file, Limits limits) {
+    return new TreeReader(yamlFactory(limits), file, limits.maxAliases(), true).read(text, "");
   }
 
   static StreamReadConstraints constraints(Limits limits) {
@@ -68,6 +116,7 @@ public final class TreeReader {
   }
 
   private Optional<Node> parse(String text, String basePointer) {
+    this.text = text;
     try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -81,11 +130,117 @@ public final class TreeReader {
       }
       return Optional.of(root);
     } catch (JacksonException e) {
+      Optional<MarkedYamlEngineException> yaml = yamlProblemMarks ? yamlCause(e) : Optional.empty();
+      if (yaml.isPresent() && yaml.get().getProblemMark().isPresent()) {
+        Mark mark = yaml.get().getProblemMark().get();
+        throw new InputException(Location.at(file, mark.getLine() + 1, mark.getColumn() + 1, basePointer),
+            yamlMessage(yaml.get()));
+      }
       throw new InputException(location(e.getLocation(), basePointer), message(e));
     }
   }
 
+  private static Optional<MarkedYamlEngineException> yamlCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYamlEngineException m) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String yamlMessage(MarkedYamlEngineException e) {
+    String problem = e.getProblem() == null ? "cannot parse" : e.getProblem().strip();
+    String context = e.getContext() == null ? "" : e.getContext().strip();
+    return "invalid YAML: " + (context.isEmpty() ? problem : context + ": " + problem);
+  }
+
   private Node value(JsonParser p, String pointer) {
+    if (p instanceof YAMLParser yaml) {
+      if (yaml.isCurrentAlias()) {
+        return alias(yaml, pointer);
+      }
+      Optional<String> anchor = Optional.ofNullable(yaml.getObjectId()).map(Object::toString)
+          .or(() -> p.currentToken().isScalarValue() ? scalarAnchor(p.currentTokenLocation()) : Optional.empty());
+      if (anchor.isPresent()) {
+        int before = aliases;
+        Node node = plainValue(p, pointer);
+        anchors.put(anchor.get(), new Anchored(node, aliases - before));
+        return node;
+      }
+    }
+    return plainValue(p, pointer);
+  }
+
+  /**
+   * The anchor of a scalar: Jackson reports anchors of mappings and sequences only, so read
+   * {@code &name} (before or after a tag) where the scalar starts.
+   */
+  private Optional<String> scalarAnchor(TokenStreamLocation start) {
+    int line = start.getLineNr();
+    if (lineStarts == null) {
+      lineStarts = lineStarts(text);
+    }
+    if (line < 1 || line > lineStarts.length || start.getColumnNr() < 1) {
+      return Optional.empty();
+    }
+    int i = lineStarts[line - 1] + start.getColumnNr() - 1;
+    for (int property = 0; property < 2 && i < text.length(); property++) {
+      char c = text.charAt(i);
+      if (c == '&') {
+        int end = i + 1;
+        while (end < text.length() && !endsYamlName(text.charAt(end))) {
+          end++;
+        }
+        return Optional.of(text.substring(i + 1, end));
+      }
+      if (c != '!') {
+        break;
+      }
+      while (i < text.length() && !endsYamlName(text.charAt(i))) {
+        i++;
+      }
+      while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        i++;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Where each line of {@code text} starts (YAML breaks lines at LF, CR LF and CR). */
+  private static int[] lineStarts(String text) {
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        starts.add(i + 1);
+      }
+    }
+    return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static boolean endsYamlName(char c) {
+    return Character.isWhitespace(c) || c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+  }
+
+  /** The node an alias stands for; positions stay those of the anchored text. */
+  private Node alias(YAMLParser p, String pointer) {
+    String name = p.getString();
+    Anchored target = anchors.get(name);
+    Location at = location(p.currentTokenLocation(), pointer);
+    if (target == null) {
+      throw new InputException(at, "YAML alias *" + name + " refers to no anchor &" + name + " before it");
+    }
+    aliases += 1 + target.aliases();
+    if (aliases > maxAliases) {
+      throw new InputException(at, "more than " + maxAliases
+          + " YAML aliases (counting the aliases inside aliased content); the limit keeps alias bombs out");
+    }
+    return target.node();
+  }
+
+  private Node plainValue(JsonParser p, String pointer) {
     TokenStreamLocation start = p.currentTokenLocation();
     Optional<String> tag = typeId(p);
     JsonToken token = p.currentToken();
@@ -178,6 +333,7 @@ public final class TreeReader {
     msg = msg.replaceAll("\\s*\\((start marker|for [A-Za-z]+ starting) at \\[Source: [^\\]]*\\]\\)", "");
     msg = msg.replaceAll("\\s*at \\[Source: [^\\]]*\\]", "");
     // limits: keep the figures, drop the Java API name behind them
+    msg = msg.replaceAll(",\\s*from `?StreamReadConstraints\\.[A-Za-z]+\\(\\)`?\\)", ")");
     msg = msg.replaceAll(",? ?\\(?from `?StreamReadConstraints\\.[A-Za-z]+\\(\\)`?\\)?", "");
     msg = msg.replaceAll("`StreamReadConstraints\\.[A-Za-z]+\\(\\)`", "the limit");
     return msg.strip();

@@ -2,6 +2,7 @@ package io.github.assumeguard.model;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The identity provider behind a federated principal, recognised by its host (the issuer URL
@@ -76,6 +77,10 @@ public record OidcProvider(Kind kind, String host) {
     };
   }
 
+  /** An EKS cluster issuer; the region may be a template's {@code ${AWS::Region}}. */
+  private static final Pattern EKS_HOST =
+      Pattern.compile("oidc\\.eks\\.([a-z0-9-]+|\\$\\{aws::region\\})\\.amazonaws\\.com(\\.cn)?/id/.+");
+
   /** Classifies an issuer host (as in an {@code oidc-provider/HOST} ARN or a provider URL). */
   public static OidcProvider ofHost(String rawHost) {
     String host = rawHost.replaceFirst("(?i)^https://", "");
@@ -85,7 +90,7 @@ public record OidcProvider(Kind kind, String host) {
       kind = Kind.GITHUB;
     } else if (lower.equals("gitlab.com") || lower.startsWith("gitlab.")) {
       kind = Kind.GITLAB;
-    } else if (lower.matches("oidc\\.eks\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/id/.+")) {
+    } else if (EKS_HOST.matcher(lower).matches()) {
       kind = Kind.EKS;
     } else if (lower.equals("app.terraform.io") || lower.startsWith("app.terraform.io/")) {
       kind = Kind.TERRAFORM_CLOUD;

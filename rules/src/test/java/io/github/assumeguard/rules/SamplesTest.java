@@ -52,8 +52,10 @@ class SamplesTest {
   }
 
   /**
-   * The text lines the CLI prints for one sample, with the path as seen from the repository root,
-   * in the CLI's order: findings by line and column, then input errors and warnings.
+   * The text lines the CLI prints for one sample with {@code --include-suppressed}, with the path
+   * as seen from the repository root, in the CLI's order: findings by line and column (a suppressed
+   * one ends with {@code [suppressed: REASON]}, so the sidecars show suppressions work), then input
+   * errors and warnings.
    */
   static List<String> run(Analyzer analyzer, Path sample) {
     String display = REPO.relativize(sample).toString();

@@ -5,6 +5,7 @@ import io.github.assumeguard.engine.Level;
 import io.github.assumeguard.engine.Rule;
 import io.github.assumeguard.engine.RuleContext;
 import io.github.assumeguard.engine.RuleMeta;
+import io.github.assumeguard.model.Arn;
 import io.github.assumeguard.model.Condition;
 import io.github.assumeguard.model.Location;
 import io.github.assumeguard.model.PolicyDocument;
@@ -13,6 +14,7 @@ import io.github.assumeguard.model.Statement;
 import io.github.assumeguard.model.Text;
 import io.github.assumeguard.model.Wildcards;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -105,22 +107,22 @@ public final class AssumeAnyRole implements Rule {
     if (!Wildcards.hasWildcard(pattern)) {
       return false;
     }
-    String[] fields = pattern.split(":", 6);
-    if (fields.length < 6) {
+    List<String> fields = Arn.fields(pattern);
+    if (fields.size() < 6) {
       return Wildcards.matches(pattern, FOREIGN_ROLE, true);
     }
-    String prefix = Wildcards.fixedPrefix(fields[5]).toLowerCase(Locale.ROOT);
+    String prefix = Wildcards.fixedPrefix(fields.get(5)).toLowerCase(Locale.ROOT);
     boolean role = "role/".startsWith(prefix) || prefix.startsWith("role/");
-    return Wildcards.matches(fields[0], "arn", true) && Wildcards.matches(fields[2], "iam", true)
-        && Wildcards.hasWildcard(fields[4]) && role;
+    return Wildcards.matches(fields.get(0), "arn", true) && Wildcards.matches(fields.get(2), "iam", true)
+        && Wildcards.hasWildcard(fields.get(4)) && role;
   }
 
   /** A role in a foreign account that the pattern matches. */
   private static Optional<String> witness(String pattern) {
-    String[] fields = pattern.split(":", 6);
-    if (fields.length == 6 && !Wildcards.hasWildcard(fields[1])) {
-      String resource = fields[5].replace("*", "any").replace('?', 'x');
-      String candidate = "arn:" + fields[1] + ":iam::" + FOREIGN_ACCOUNT + ":" + resource;
+    List<String> fields = Arn.fields(pattern);
+    if (fields.size() == 6 && !Wildcards.hasWildcard(fields.get(1))) {
+      String resource = fields.get(5).replace("*", "any").replace('?', 'x');
+      String candidate = "arn:" + fields.get(1) + ":iam::" + FOREIGN_ACCOUNT + ":" + resource;
       if (resource.startsWith("role/") && Wildcards.matches(pattern, candidate, true)) {
         return Optional.of(candidate);
       }
@@ -180,6 +182,8 @@ public final class AssumeAnyRole implements Rule {
       case "AWS::IAM::Group" -> "the members of group " + ref.id();
       case "AWS::IAM::Role" -> "role " + ref.id();
       case "AWS::IAM::ManagedPolicy" -> "whoever holds managed policy " + ref.id();
+      case "AWS::Serverless::Function" -> "the role of function " + ref.id();
+      case "AWS::Serverless::StateMachine" -> "the role of state machine " + ref.id();
       default -> "whoever holds policy " + ref.id();
     };
   }

@@ -178,7 +178,8 @@ public final class InvalidPrincipal implements Rule {
           + "lambda.amazonaws.com (ARNs of accounts, users and roles go under \"AWS\")",
           "Use the service's principal name, such as lambda.amazonaws.com."));
     }
-    if (SERVICE_NAME.matcher(value).matches()) {
+    // a template's region symbol stands for one region label (states.${AWS::Region}.amazonaws.com)
+    if (SERVICE_NAME.matcher(value.replace(Arn.OWN_REGION, "region")).matches()) {
       return Optional.empty();
     }
     String example = value.matches("(?i)[a-z0-9-]+") ? value.toLowerCase(Locale.ROOT) + ".amazonaws.com"
