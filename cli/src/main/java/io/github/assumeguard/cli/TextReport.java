@@ -54,7 +54,7 @@ final class TextReport {
       extra.add(plural(report.errors().size(), "input error"));
     }
     if (!report.warnings().isEmpty()) {
-      extra.add(plural(report.warnings().size(), "config warning"));
+      extra.add(plural(report.warnings().size(), "tool warning"));
     }
     if (report.filesSkipped() > 0) {
       extra.add(plural(report.filesSkipped(), "file") + " skipped");
