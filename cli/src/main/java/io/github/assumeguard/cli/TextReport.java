@@ -16,6 +16,9 @@ final class TextReport {
 
   private static final String INDENT = "    ";
 
+  /** Marks a finding that was already in the baseline: reported, but it does not fail the run. */
+  static final String UNCHANGED = " [unchanged]";
+
   private TextReport() {
   }
 
@@ -24,7 +27,8 @@ final class TextReport {
       if (f.isSuppressed() && !options.includeSuppressed()) {
         continue;
       }
-      out.println(colour ? Ansi.finding(f) : TextLines.finding(f));
+      String unchanged = report.isUnchanged(f) ? UNCHANGED : "";
+      out.println((colour ? Ansi.finding(f) : TextLines.finding(f)) + unchanged);
       if (options.verbose()) {
         f.resource().ifPresent(r -> out.println(INDENT + "resource: " + r.id()));
         f.fix().ifPresent(x -> out.println(INDENT + "fix: " + x));
@@ -36,7 +40,9 @@ final class TextReport {
 
   /**
    * {@code 3 errors, 2 warnings, 1 note in 5 files (1 suppressed, 2 input errors)}, or
-   * {@code No findings in 5 files.} when nothing unsuppressed was found.
+   * {@code No findings in 5 files.} when nothing unsuppressed was found. With a baseline the counts
+   * are of new findings, and the unchanged ones are counted apart:
+   * {@code 1 error in 5 files (4 unchanged in baseline)}, {@code No new findings in 5 files (...).}
    */
   static String summary(Report report) {
     List<String> counts = new ArrayList<>();
@@ -47,6 +53,9 @@ final class TextReport {
       }
     }
     List<String> extra = new ArrayList<>();
+    if (report.unchangedCount() > 0) {
+      extra.add(report.unchangedCount() + " unchanged in baseline");
+    }
     if (report.suppressed() > 0) {
       extra.add(report.suppressed() + " suppressed");
     }
@@ -62,7 +71,7 @@ final class TextReport {
     String files = " in " + plural(report.filesAnalysed(), "file");
     String more = extra.isEmpty() ? "" : " (" + String.join(", ", extra) + ")";
     if (counts.isEmpty()) {
-      return "No findings" + files + more + ".";
+      return (report.hasBaseline() ? "No new findings" : "No findings") + files + more + ".";
     }
     return String.join(", ", counts) + files + more;
   }
