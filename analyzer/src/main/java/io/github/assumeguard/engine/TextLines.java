@@ -1,5 +1,8 @@
 package io.github.assumeguard.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The one-line text forms of findings and input errors: {@code file:line:col: level ID message}. */
 public final class TextLines {
 
@@ -20,5 +23,48 @@ public final class TextLines {
   public static String error(InputError e) {
     return e.location().file() + ":" + e.location().line() + ":" + e.location().column() + ": error: "
         + e.message();
+  }
+
+  /**
+   * The summary line: {@code 3 errors, 2 warnings, 1 note in 5 files (1 suppressed, 2 input errors)},
+   * or {@code No findings in 5 files.} when nothing unsuppressed was found. With a baseline the counts
+   * are of new findings and the unchanged ones are counted apart:
+   * {@code 1 error in 5 files (4 unchanged in baseline)}, {@code No new findings in 5 files (...).}
+   */
+  public static String summary(Report report) {
+    List<String> counts = new ArrayList<>();
+    for (Level level : List.of(Level.ERROR, Level.WARNING, Level.NOTE)) {
+      long n = report.count(level);
+      if (n > 0) {
+        counts.add(plural(n, level.label()));
+      }
+    }
+    List<String> extra = new ArrayList<>();
+    if (report.unchangedCount() > 0) {
+      extra.add(report.unchangedCount() + " unchanged in baseline");
+    }
+    if (report.suppressed() > 0) {
+      extra.add(report.suppressed() + " suppressed");
+    }
+    if (!report.errors().isEmpty()) {
+      extra.add(plural(report.errors().size(), "input error"));
+    }
+    if (!report.warnings().isEmpty()) {
+      extra.add(plural(report.warnings().size(), "tool warning"));
+    }
+    if (report.filesSkipped() > 0) {
+      extra.add(plural(report.filesSkipped(), "file") + " skipped");
+    }
+    String files = " in " + plural(report.filesAnalysed(), "file");
+    String more = extra.isEmpty() ? "" : " (" + String.join(", ", extra) + ")";
+    if (counts.isEmpty()) {
+      return (report.hasBaseline() ? "No new findings" : "No findings") + files + more + ".";
+    }
+    return String.join(", ", counts) + files + more;
+  }
+
+  /** {@code 1 error}, {@code 2 errors}. */
+  public static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

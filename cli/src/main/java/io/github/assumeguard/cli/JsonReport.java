@@ -6,24 +6,29 @@ import io.github.assumeguard.engine.Level;
 import io.github.assumeguard.engine.Report;
 import io.github.assumeguard.engine.ToolInfo;
 import io.github.assumeguard.model.Location;
+import java.util.function.Function;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON report (DESIGN.md): {@code tool}, {@code findings} (suppressed ones included, marked),
  * {@code errors} and {@code summary}. Optional fields ({@code resource}, {@code witness},
- * {@code fix}, {@code suppression}) are absent when empty.
+ * {@code fix}, {@code suppression}) are absent when empty. Each finding carries the same
+ * {@code fingerprint} as in SARIF, so a JSON report serves as a baseline; with a baseline, each
+ * finding says whether it is {@code "new"} or {@code "unchanged"} and the summary counts the
+ * unchanged ones.
  */
 final class JsonReport {
 
   private JsonReport() {
   }
 
-  static String render(Report report) {
+  /** {@code fingerprint}: the SARIF writer's, so that JSON and SARIF baselines match alike. */
+  static String render(Report report, Function<Finding, String> fingerprint) {
     ObjectNode root = Json.object();
     root.set("tool", tool());
     ArrayNode findings = root.putArray("findings");
-    report.findings().forEach(f -> findings.add(finding(f)));
+    report.findings().forEach(f -> findings.add(finding(report, f, fingerprint)));
     ArrayNode errors = root.putArray("errors");
     report.errors().forEach(e -> errors.add(error(e)));
     if (!report.warnings().isEmpty()) {
@@ -52,7 +57,7 @@ final class JsonReport {
     return tool;
   }
 
-  private static ObjectNode finding(Finding f) {
+  private static ObjectNode finding(Report report, Finding f, Function<Finding, String> fingerprint) {
     Location at = f.location();
     ObjectNode o = Json.object();
     o.put("ruleId", f.ruleId());
@@ -69,6 +74,10 @@ final class JsonReport {
     f.suppression().ifPresent(reason -> o.put("suppression", reason));
     f.witness().ifPresent(w -> o.put("witness", w));
     f.fix().ifPresent(x -> o.put("fix", x));
+    o.put("fingerprint", fingerprint.apply(f));
+    if (report.hasBaseline()) {
+      o.put("baseline", report.isUnchanged(f) ? "unchanged" : "new");
+    }
     return o;
   }
 
@@ -87,6 +96,9 @@ final class JsonReport {
       o.put(level.label(), report.count(level));
     }
     o.put("suppressed", report.suppressed());
+    if (report.hasBaseline()) {
+      o.put("unchanged", report.unchangedCount());
+    }
     o.put("errors", report.errors().size());
     o.put("filesAnalysed", report.filesAnalysed());
     o.put("filesSkipped", report.filesSkipped());

@@ -1,6 +1,7 @@
 package io.github.assumeguard.cli;
 
 import io.github.assumeguard.engine.Analyzer;
+import io.github.assumeguard.engine.Baseline;
 import io.github.assumeguard.engine.Config;
 import io.github.assumeguard.engine.ConfigLoader;
 import io.github.assumeguard.engine.InputError;
@@ -9,6 +10,7 @@ import io.github.assumeguard.engine.Report;
 import io.github.assumeguard.engine.Rule;
 import io.github.assumeguard.engine.TextLines;
 import io.github.assumeguard.engine.ToolInfo;
+import io.github.assumeguard.engine.UnknownFiles;
 import io.github.assumeguard.load.InputException;
 import io.github.assumeguard.load.Limits;
 import io.github.assumeguard.load.SourceText;
@@ -117,8 +119,15 @@ final class ScanCommand {
     spec.addOption(OptionSpec.builder("--baseline")
         .paramLabel("FILE")
         .type(String.class)
-        .description("Report only findings not in a previous report. Not supported yet: rejected with "
-            + "exit status 2.")
+        .description("A previous report of this tool (--format sarif or json): findings already in it are "
+            + "reported as unchanged and do not fail the run; only new ones do. Findings are matched by "
+            + "line-independent fingerprints, so a finding that only moved stays unchanged.")
+        .build());
+    spec.addOption(OptionSpec.builder("--skip-unknown")
+        .type(boolean.class)
+        .description("Skip silently the named files that are no policy, aws iam output, template or plan, "
+            + "and those that cannot be parsed unless they look like IAM content (as a directory walk does "
+            + "for the former). For hooks that pass every staged JSON and YAML file.")
         .build());
     spec.addOption(OptionSpec.builder("--sarif-root")
         .paramLabel("DIR")
@@ -156,9 +165,6 @@ final class ScanCommand {
   }
 
   private ExitCode scan() {
-    if (options.baseline().isPresent()) {
-      throw new UsageException("--baseline is not supported yet; scan without it");
-    }
     if (options.paths().isEmpty()) {
       throw new UsageException("no PATH given: name the policy files or directories to scan");
     }
@@ -175,18 +181,28 @@ final class ScanCommand {
       return ExitCode.ERROR;
     }
 
-    Report report = new Analyzer(rules, config, Limits.defaults()).scan(paths);
+    Optional<Baseline> baseline;
+    try {
+      baseline = options.baseline().map(b -> Baseline.read(path(b, "--baseline"), b));
+    } catch (InputException e) {
+      env.err().println(TextLines.error(new InputError(e.location(), e.getMessage())));
+      return ExitCode.ERROR;
+    }
+
+    SarifWriter sarif = new SarifWriter(sarifRoot).includeSuppressed(options.includeSuppressed());
+    Report scanned = analyse(new Analyzer(rules, config, Limits.defaults()), paths);
+    Report report = baseline.map(b -> b.apply(scanned, sarif::fingerprint)).orElse(scanned);
     report.errors().forEach(x -> env.err().println(TextLines.error(x)));
     report.warnings().forEach(w -> env.err().println(TextLines.warning(w)));
     report.notifications().forEach(n -> env.err().println("assumeguard: warning: " + n));
 
     try {
       if (output.isPresent()) {
-        AtomicOutput.write(output.get(), w -> render(report, w, sarifRoot, false));
+        AtomicOutput.write(output.get(), w -> render(report, w, sarif, false));
         env.out().println(TextReport.summary(report));
       } else {
         StringWriter buffer = new StringWriter();
-        render(report, buffer, sarifRoot, colour());
+        render(report, buffer, sarif, colour());
         env.out().print(buffer);
       }
     } catch (IOException | RuntimeException e) {
@@ -198,6 +214,23 @@ final class ScanCommand {
     return exitCode(report, options.failOn());
   }
 
+  /**
+   * Scans {@code paths}; with {@code --skip-unknown}, named files are treated like files found in a
+   * directory walk and unreadable files that show no sign of IAM content are skipped.
+   */
+  private Report analyse(Analyzer analyzer, List<Path> paths) {
+    if (!options.skipUnknown()) {
+      return analyzer.scan(paths);
+    }
+    List<Analyzer.Input> inputs = new ArrayList<>();
+    List<InputError> walkErrors = new ArrayList<>();
+    for (Path p : paths) {
+      analyzer.collect(p, inputs, walkErrors);
+    }
+    List<Analyzer.Input> walked = inputs.stream().map(i -> new Analyzer.Input(i.path(), i.display(), false)).toList();
+    return UnknownFiles.quiet(analyzer.analyse(walked, walkErrors), walked);
+  }
+
   /** 2 when an input failed, else 1 when an unsuppressed finding reaches the threshold, else 0. */
   static ExitCode exitCode(Report report, Level failOn) {
     if (!report.errors().isEmpty()) {
@@ -206,7 +239,7 @@ final class ScanCommand {
     return report.failing(failOn) > 0 ? ExitCode.FINDINGS : ExitCode.OK;
   }
 
-  private void render(Report report, Writer out, Path sarifRoot, boolean colour) throws IOException {
+  private void render(Report report, Writer out, SarifWriter sarif, boolean colour) throws IOException {
     switch (options.format()) {
       case TEXT -> {
         PrintWriter pw = new PrintWriter(out);
@@ -216,8 +249,8 @@ final class ScanCommand {
           throw new IOException("write failed");
         }
       }
-      case JSON -> out.write(JsonReport.render(report));
-      case SARIF -> new SarifWriter(sarifRoot).includeSuppressed(options.includeSuppressed()).write(report, out);
+      case JSON -> out.write(JsonReport.render(report, sarif::fingerprint));
+      case SARIF -> sarif.write(report, out);
     }
   }
 

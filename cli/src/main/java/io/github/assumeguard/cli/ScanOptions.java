@@ -7,8 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The options of {@code assumeguard [scan]}, as parsed. Paths are kept as typed. */
 record ScanOptions(ReportFormat format, Optional<String> output, Optional<String> config, Level failOn,
-    Optional<String> baseline, Optional<String> sarifRoot, boolean includeSuppressed, boolean verbose,
-    boolean noColor, List<String> paths) {
+    Optional<String> baseline, Optional<String> sarifRoot, boolean includeSuppressed, boolean skipUnknown,
+    boolean verbose, boolean noColor, List<String> paths) {
 
   ScanOptions {
     paths = List.copyOf(paths);
@@ -25,6 +25,7 @@ record ScanOptions(ReportFormat format, Optional<String> output, Optional<String
         string(spec, "--baseline"),
         string(spec, "--sarif-root"),
         flag(spec, "--include-suppressed"),
+        flag(spec, "--skip-unknown"),
         flag(spec, "--verbose"),
         flag(spec, "--no-color"),
         paths == null ? List.of() : paths);

@@ -51,7 +51,8 @@ class JsonReportTest {
     JsonNode f = root.get("findings").get(0);
     assertThat(root.get("findings").size()).isEqualTo(1);
     assertThat(names(f)).containsExactly("ruleId", "level", "message", "file", "line", "column", "endLine",
-        "endColumn", "pointer", "suppressed", "witness", "fix");
+        "endColumn", "pointer", "suppressed", "witness", "fix", "fingerprint");
+    assertThat(f.get("fingerprint").asString()).matches("[0-9a-f]{64}");
     assertThat(f.get("ruleId").asString()).isEqualTo("XX101");
     assertThat(f.get("level").asString()).isEqualTo("warning");
     assertThat(f.get("message").asString()).isEqualTo("Principal \"*\" lets anyone assume the role");

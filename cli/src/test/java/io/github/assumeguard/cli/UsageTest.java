@@ -57,14 +57,6 @@ class UsageTest {
   }
 
   @Test
-  void baselineIsRejectedUntilItIsSupported() throws IOException {
-    Path policy = write(dir, "trust.json", SERVICE_TRUST);
-    Path baseline = write(dir, "baseline.sarif", "{}");
-    assertUsageError(run(dir, STAR_WARNING, "--baseline", baseline.toString(), policy.toString()),
-        "--baseline is not supported yet; scan without it");
-  }
-
-  @Test
   void scanIsTheDefaultCommandAndCanBeNamed() throws IOException {
     Path policy = write(dir, "trust.json", SERVICE_TRUST);
     assertThat(run(dir, STAR_WARNING, "scan", policy.toString()).out()).isEqualTo("No findings in 1 file.\n");

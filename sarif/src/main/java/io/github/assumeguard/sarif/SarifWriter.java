@@ -22,6 +22,7 @@ import de.jcup.sarif_2_1_0.model.Suppression;
 import de.jcup.sarif_2_1_0.model.Tool;
 import de.jcup.sarif_2_1_0.model.ToolComponent;
 import io.github.assumeguard.engine.Finding;
+import io.github.assumeguard.engine.Fingerprints;
 import io.github.assumeguard.engine.InputError;
 import io.github.assumeguard.engine.Level;
 import io.github.assumeguard.engine.Report;
@@ -34,14 +35,10 @@ import io.github.assumeguard.sarif.ArtifactUris.ArtifactUri;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +63,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SarifWriter {
 
-  /** The {@code partialFingerprints} key of the line-independent fingerprint. */
-  public static final String FINGERPRINT_KEY = "assumeguardFingerprint/v1";
+  /** The {@code partialFingerprints} key of the line-independent fingerprint ({@link Fingerprints#KEY}). */
+  public static final String FINGERPRINT_KEY = Fingerprints.KEY;
+
+  /**
+   * The most results one run holds: GitHub code scanning rejects a run with more. Beyond it the
+   * most severe are kept and a tool notification says how many were left out.
+   */
+  public static final int MAX_RESULTS = 25_000;
 
   /** The {@code uriBaseId} of relative artifact URIs; {@code originalUriBaseIds} resolves it. */
   public static final String SRCROOT = "%SRCROOT%";
@@ -85,6 +88,14 @@ public final class SarifWriter {
       .thenComparingInt(r -> region(r).getEndColumn())
       .thenComparing(r -> r.getMessage().getText())
       .thenComparing(r -> r.getPartialFingerprints().getAdditionalProperties().get(FINGERPRINT_KEY));
+
+  /** Most severe first, for choosing what to keep when there are more than {@link #MAX_RESULTS}. */
+  private static final Comparator<Result> SEVERITY = Comparator.comparingInt(r -> switch (r.getLevel()) {
+    case ERROR -> 0;
+    case WARNING -> 1;
+    case NOTE -> 2;
+    case NONE -> 3;
+  });
 
   /**
    * Serialises the SARIF model with our Jackson 3. The model's classes are annotated
@@ -168,13 +179,14 @@ public final class SarifWriter {
     RuleIndex rules = RuleIndex.of(report);
     Run run = new Run();
     run.setTool(tool(rules));
-    run.setInvocations(List.of(invocation(report)));
+    Results results = results(report, rules);
+    run.setInvocations(List.of(invocation(report, results)));
     OriginalUriBaseIds bases = new OriginalUriBaseIds();
     ArtifactLocation root = new ArtifactLocation();
     root.setUri(uris.rootUri());
     bases.setAdditionalProperty(SRCROOT, root);
     run.setOriginalUriBaseIds(bases);
-    run.setResults(results(report, rules));
+    run.setResults(results.kept());
     run.setColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
     automationId.ifPresent(id -> {
       RunAutomationDetails details = new RunAutomationDetails();
@@ -194,18 +206,12 @@ public final class SarifWriter {
   }
 
   /**
-   * The line-independent fingerprint of {@code finding}: SHA-256 over rule id, artifact URI,
-   * resource id, JSON pointer and message, so it survives lines inserted above the finding.
+   * The line-independent fingerprint of {@code finding} ({@link Fingerprints#of}) with its file's
+   * artifact URI, so it survives lines inserted above the finding. The JSON report and the
+   * baseline use this same function.
    */
   public String fingerprint(Finding finding) {
-    String key = String.join("\u0000", finding.ruleId(), uri(finding.location().file()),
-        finding.resource().map(ResourceRef::id).orElse(""), finding.location().pointer(), finding.message());
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return Fingerprints.of(finding, uri(finding.location().file()));
   }
 
   // ---- tool.driver -------------------------------------------------------------------------
@@ -301,7 +307,15 @@ public final class SarifWriter {
 
   // ---- results -----------------------------------------------------------------------------
 
-  private List<Result> results(Report report, RuleIndex rules) {
+  /** The results written ({@code kept}) and how many there were before truncation ({@code total}). */
+  private record Results(List<Result> kept, int total) {
+
+    boolean truncated() {
+      return total > kept.size();
+    }
+  }
+
+  private Results results(Report report, RuleIndex rules) {
     List<Result> out = new ArrayList<>();
     Set<List<Object>> seen = new HashSet<>();
     for (Finding f : report.findings()) {
@@ -309,12 +323,20 @@ public final class SarifWriter {
         continue;
       }
       Result r = result(f, rules);
+      if (report.hasBaseline()) {
+        r.setBaselineState(report.isUnchanged(f) ? Result.BaselineState.UNCHANGED : Result.BaselineState.NEW);
+      }
       if (seen.add(identity(r, f))) {
         out.add(r);
       }
     }
+    int total = out.size();
+    if (total > MAX_RESULTS) {
+      out.sort(SEVERITY.thenComparing(RESULT_ORDER));
+      out = new ArrayList<>(out.subList(0, MAX_RESULTS));
+    }
     out.sort(RESULT_ORDER);
-    return out;
+    return new Results(out, total);
   }
 
   /** What makes two results the same: rule, place, message, resource and suppression. */
@@ -435,7 +457,7 @@ public final class SarifWriter {
 
   // ---- invocation --------------------------------------------------------------------------
 
-  private Invocation invocation(Report report) {
+  private Invocation invocation(Report report, Results results) {
     List<Notification> notifications = new ArrayList<>();
     for (InputError e : report.errors()) {
       Notification n = notification(Notification.Level.ERROR, e.message());
@@ -449,6 +471,12 @@ public final class SarifWriter {
     }
     for (String note : report.notifications()) {
       notifications.add(notification(Notification.Level.WARNING, note));
+    }
+    if (results.truncated()) {
+      notifications.add(notification(Notification.Level.WARNING, String.format(Locale.ROOT,
+          "results truncated: %,d of %,d results written, the most severe first; GitHub code scanning accepts "
+              + "at most %,d results per run (the text and JSON reports hold them all)",
+          results.kept().size(), results.total(), MAX_RESULTS)));
     }
     Invocation invocation = new Invocation();
     invocation.setToolExecutionNotifications(notifications);

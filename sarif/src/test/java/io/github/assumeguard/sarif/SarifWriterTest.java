@@ -184,6 +184,53 @@ class SarifWriterTest {
   }
 
   @Test
+  void moreThanGitHubsLimitOfResultsIsTruncatedToTheMostSevereWithANotification() {
+    int total = SarifWriter.MAX_RESULTS + 1;
+    List<Finding> findings = new ArrayList<>(total);
+    String a = file("a.json");
+    // one note first in output order, then errors: the note is what the limit leaves out
+    findings.add(meta("AG105").at(Location.at(a, 1, 1, "/Statement/0"), "account root"));
+    for (int i = 1; i < total; i++) {
+      findings.add(meta("AG101").at(Location.at(a, 1 + i, 1, "/Statement/" + i + "/Principal"), "open " + i));
+    }
+    JsonNode sarif = sarif(new SarifWriter(root), report(findings, List.of(), List.of()));
+
+    JsonNode results = run(sarif).path("results");
+    assertThat(results.size()).isEqualTo(25_000);
+    List<String> levels = new ArrayList<>();
+    results.forEach(r -> levels.add(r.path("level").asString()));
+    assertThat(levels).containsOnly("error");
+    assertThat(results.get(0).path("locations").get(0).path("physicalLocation").path("region").path("startLine")
+        .asInt()).as("still in file/line order").isEqualTo(2);
+    JsonNode notes = run(sarif).path("invocations").get(0).path("toolExecutionNotifications");
+    assertThat(notes.size()).isEqualTo(1);
+    assertThat(notes.get(0).path("level").asString()).isEqualTo("warning");
+    assertThat(notes.get(0).path("message").path("text").asString()).isEqualTo("results truncated: 25,000 of "
+        + "25,001 results written, the most severe first; GitHub code scanning accepts at most 25,000 results per "
+        + "run (the text and JSON reports hold them all)");
+    assertThat(run(sarif).path("invocations").get(0).path("executionSuccessful").asBoolean()).isTrue();
+
+    JsonNode exact = sarif(new SarifWriter(root), report(findings.subList(1, total), List.of(), List.of()));
+    assertThat(run(exact).path("results").size()).isEqualTo(25_000);
+    assertThat(run(exact).path("invocations").get(0).path("toolExecutionNotifications").size())
+        .as("exactly the limit: nothing left out, nothing to say").isZero();
+  }
+
+  @Test
+  void baselineStateIsWrittenOnlyWhenABaselineWasUsed() {
+    Finding old = meta("AG101").at(Location.at(file("a.json"), 6, 20, "/Statement/0/Principal"), "open");
+    Finding added = meta("AG105").at(Location.at(file("a.json"), 9, 20, "/Statement/1/Principal"), "root");
+    Report plain = report(List.of(old, added), List.of(), List.of());
+    assertThat(run(sarif(new SarifWriter(root), plain)).path("results").get(0).has("baselineState")).isFalse();
+
+    JsonNode compared = sarif(new SarifWriter(root), plain.withUnchanged(java.util.Set.of(old)));
+    assertThat(schemaErrors(compared)).isEmpty();
+    List<String> states = new ArrayList<>();
+    run(compared).path("results").forEach(r -> states.add(r.path("baselineState").asString()));
+    assertThat(states).containsExactly("unchanged", "new");
+  }
+
+  @Test
   void resultsAreSortedDeduplicatedAndCarryTheirDetails() {
     RuleMeta open = meta("AG101");
     RuleMeta org = meta("AG105");
