@@ -87,6 +87,7 @@ public final class SarifWriter {
       .thenComparingInt(r -> region(r).getEndLine())
       .thenComparingInt(r -> region(r).getEndColumn())
       .thenComparing(r -> r.getMessage().getText())
+      .thenComparing(SarifWriter::resourceName)
       .thenComparing(r -> r.getPartialFingerprints().getAdditionalProperties().get(FINGERPRINT_KEY));
 
   /** Most severe first, for choosing what to keep when there are more than {@link #MAX_RESULTS}. */
@@ -445,6 +446,16 @@ public final class SarifWriter {
       l.setProperties(properties);
     }
     return l;
+  }
+
+  /** The resource a result belongs to (its first logical location), or "" for a bare file. */
+  private static String resourceName(Result r) {
+    var logical = r.getLocations().get(0).getLogicalLocations();
+    if (logical == null || logical.isEmpty()) {
+      return "";
+    }
+    String name = logical.iterator().next().getName();
+    return name == null ? "" : name;
   }
 
   private static ArtifactLocation artifact(Result r) {
