@@ -49,6 +49,13 @@ public final class Loader {
       // YAML templates arrive with the CloudFormation loader; other YAML is not ours.
       return Optional.empty();
     }
+    if (TerraformPlan.mayBePlan(text)) {
+      // streamed without building the whole tree: plans run to tens of megabytes
+      Optional<Workspace> plan = TerraformPlan.read(display, text, limits);
+      if (plan.isPresent()) {
+        return plan;
+      }
+    }
     Node root = TreeReader.readJson(text, display, limits);
     if (!(root instanceof ObjectNode obj)) {
       return Optional.empty();
@@ -63,7 +70,7 @@ public final class Loader {
       return Optional.of(CloudFormation.load(display, obj, text, limits));
     }
     if (TerraformPlan.isPlan(obj)) {
-      return Optional.of(TerraformPlan.load(display, obj, text, limits));
+      return Optional.of(TerraformPlan.load(display, text, limits));
     }
     if (IamJson.isPolicy(obj)) {
       List<Location> comments = JsonComments.find(text, display);

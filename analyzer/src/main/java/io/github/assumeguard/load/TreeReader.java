@@ -165,7 +165,7 @@ public final class TreeReader {
   }
 
   /** Jackson's message without its source excerpt and location suffix. */
-  static String message(JacksonException e) {
+  public static String message(JacksonException e) {
     String msg = e.getOriginalMessage();
     if (msg == null) {
       return "cannot parse";

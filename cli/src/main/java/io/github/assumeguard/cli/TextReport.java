@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The text report: one line per finding ({@code file:line:col: level AGxxx message}), then a
- * summary line. Input errors go to standard error, not here.
+ * The text report: one line per finding ({@code file:line:col: level AGxxx message [resource: ID]}),
+ * then a summary line; {@code --verbose} adds each finding's fix and witness. Input errors go to
+ * standard error, not here.
  */
 final class TextReport {
 
@@ -26,7 +27,6 @@ final class TextReport {
       }
       out.println(colour ? Ansi.finding(f) : TextLines.finding(f));
       if (options.verbose()) {
-        f.resource().ifPresent(r -> out.println(INDENT + "resource: " + r.id()));
         f.fix().ifPresent(x -> out.println(INDENT + "fix: " + x));
         f.witness().ifPresent(x -> out.println(INDENT + "witness: " + x));
       }
