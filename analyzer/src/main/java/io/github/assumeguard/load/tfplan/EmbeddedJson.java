@@ -38,6 +38,12 @@ final class EmbeddedJson {
   record Broken(Location at, String message) implements Result {
   }
 
+  /**
+   * Strings longer than this are placed on the string's own location: IAM policies stop at a few
+   * kilobytes, and the offset table costs four bytes a character.
+   */
+  static final int MAX_MAPPED_CHARS = 1 << 20;
+
   private final String file;
   private final ScalarNode host;
   /** For each character of the unescaped content (and its end), its offset in the raw escaped text. */
@@ -80,7 +86,7 @@ final class EmbeddedJson {
 
   /** The offset mapping, when the raw string in the plan matches the value Jackson read. */
   private static Optional<EmbeddedJson> mapping(String planText, long quoteOffset, ScalarNode host) {
-    if (quoteOffset < 0 || quoteOffset >= planText.length() || planText.charAt((int) quoteOffset) != '"') {
+    if (host.text().length() > MAX_MAPPED_CHARS || quoteOffset < 0 || quoteOffset >= planText.length() || planText.charAt((int) quoteOffset) != '"') {
       return Optional.empty();
     }
     String value = host.text();

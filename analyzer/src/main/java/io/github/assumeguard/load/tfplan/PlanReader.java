@@ -40,6 +40,9 @@ final class PlanReader {
   static final Set<String> DATA_TYPES = Set.of("aws_iam_policy_document", "aws_caller_identity");
   /** Attributes that hold a policy document as a JSON string. */
   static final Set<String> EMBEDDED_KEYS = Set.of("assume_role_policy", "policy", "json");
+  /** The attributes the model reads; the others (tags, descriptions, ...) are skipped unread. */
+  static final Set<String> ATTRIBUTES = Set.of("assume_role_policy", "policy", "json", "name", "arn",
+      "max_session_duration", "inline_policy", "account_id");
 
   /** Where a resource's values came from. */
   enum Origin {
@@ -174,7 +177,7 @@ final class PlanReader {
         case "type" -> type = string(p);
         case "values" -> {
           if (token == JsonToken.START_OBJECT && wanted(mode, type, origin)) {
-            values = (ObjectNode) node(p, pointer + "/values", null);
+            values = attributes(p, pointer + "/values");
           } else {
             p.skipChildren();
           }
@@ -225,13 +228,15 @@ final class PlanReader {
               boolean needed = p.currentToken() == JsonToken.START_OBJECT && wanted(head[1], head[2], Origin.CHANGE)
                   && (head[0] == null || !plannedAddresses.contains(head[0]));
               if (needed) {
-                after[0] = node(p, ptr, null);
+                after[0] = attributes(p, ptr);
               } else {
                 p.skipChildren();
               }
             }
             case "after_unknown" -> {
-              if (wanted(head[1], head[2], Origin.CHANGE)) {
+              if (wanted(head[1], head[2], Origin.CHANGE) && p.currentToken() == JsonToken.START_OBJECT) {
+                unknown[0] = attributes(p, ptr);
+              } else if (wanted(head[1], head[2], Origin.CHANGE)) {
                 unknown[0] = node(p, ptr, null);
               } else {
                 p.skipChildren();
@@ -307,6 +312,26 @@ final class PlanReader {
   @FunctionalInterface
   private interface ItemVisitor {
     void visit(String pointer);
+  }
+
+  /** The object of a resource's attributes, with only the {@link #ATTRIBUTES} the model reads. */
+  private ObjectNode attributes(JsonParser p, String pointer) {
+    TokenStreamLocation start = p.currentTokenLocation();
+    List<ObjectNode.Member> members = new ArrayList<>();
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      TokenStreamLocation keyStart = p.currentTokenLocation();
+      TokenStreamLocation keyEnd = p.currentLocation();
+      p.nextToken();
+      if (!ATTRIBUTES.contains(name)) {
+        p.skipChildren();
+        continue;
+      }
+      String childPointer = pointer + "/" + TreeReader.escape(name);
+      members.removeIf(m -> m.key().equals(name));
+      members.add(new ObjectNode.Member(name, range(keyStart, keyEnd, childPointer), node(p, childPointer, name)));
+    }
+    return new ObjectNode(range(start, p.currentLocation(), pointer), members, List.of());
   }
 
   /**

@@ -381,4 +381,15 @@ class TerraformPlanTest {
     assertThat(ws.roles()).allSatisfy(r -> assertThat(r.trust().orElseThrow().problems()).isEmpty());
     assertThat(List.copyOf(ws.roles()).get(299).ref().orElseThrow().id()).isEqualTo("module.m299.aws_iam_role.r");
   }
+
+  @Test
+  void generatedLargePlanShapeLoads() throws java.io.IOException {
+    java.io.StringWriter out = new java.io.StringWriter();
+    PlanGenerator.write(70, out);
+    Workspace ws = load(out.toString());
+    assertThat(ws.roles()).hasSize(70);
+    assertThat(role(ws, "module.team3.module.svc3.aws_iam_role.r3").ownAccount()).contains("111122223333");
+    assertThat(firstPrincipal(role(ws, "module.team1.module.svc1.aws_iam_role.r1")).isEveryone()).isTrue();
+    assertThat(ws.roles()).allSatisfy(r -> assertThat(firstPrincipal(r).location().pointer()).startsWith("/planned_values/"));
+  }
 }
