@@ -105,31 +105,15 @@ final class PlanReader {
           }
           case "planned_values" -> {
             planned = value == JsonToken.START_OBJECT;
-            members(p, pointer, (k, ptr) -> {
-              if (k.equals("root_module")) {
-                module(p, ptr, Origin.PLANNED);
-              } else {
-                p.skipChildren();
-              }
-            });
+            member(p, pointer, "root_module", ptr -> module(p, ptr, Origin.PLANNED));
           }
           case "resource_changes" -> {
             changed = value == JsonToken.START_ARRAY;
             items(p, pointer, ptr -> change(p, ptr));
           }
-          case "prior_state" -> members(p, pointer, (k, ptr) -> {
-            if (k.equals("values")) {
-              members(p, ptr, (k2, ptr2) -> {
-                if (k2.equals("root_module")) {
-                  module(p, ptr2, Origin.PRIOR);
-                } else {
-                  p.skipChildren();
-                }
-              });
-            } else {
-              p.skipChildren();
-            }
-          });
+          // data sources read while planning are recorded only here
+          case "prior_state" -> member(p, pointer, "values",
+              ptr -> member(p, ptr, "root_module", root -> module(p, root, Origin.PRIOR)));
           default -> p.skipChildren();
         }
       }
@@ -193,6 +177,21 @@ final class PlanReader {
     }
   }
 
+  /** What one {@code resource_changes} entry says, gathered while it streams past. */
+  private static final class Entry {
+    String address;
+    String mode;
+    String type;
+    boolean deposed;
+    final List<String> actions = new ArrayList<>();
+    ObjectNode after;
+    Node unknown;
+
+    boolean wanted() {
+      return PlanReader.wanted(mode, type, Origin.CHANGE);
+    }
+  }
+
   /** One {@code resource_changes} entry (deposed objects, which are only destroyed, are ignored). */
   private void change(JsonParser p, String pointer) {
     if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -200,62 +199,60 @@ final class PlanReader {
       return;
     }
     TokenStreamLocation start = p.currentTokenLocation();
-    String[] head = new String[3];
-    boolean deposed = false;
-    List<String> actions = new ArrayList<>();
-    Node[] after = new Node[1];
-    Node[] unknown = new Node[1];
+    Entry e = new Entry();
     while (p.nextToken() == JsonToken.PROPERTY_NAME) {
       String key = p.currentName();
       p.nextToken();
       switch (key) {
-        case "address" -> head[0] = string(p);
-        case "mode" -> head[1] = string(p);
-        case "type" -> head[2] = string(p);
+        case "address" -> e.address = string(p);
+        case "mode" -> e.mode = string(p);
+        case "type" -> e.type = string(p);
         case "deposed" -> {
-          deposed = true;
+          e.deposed = true;
           p.skipChildren();
         }
-        case "change" -> members(p, pointer + "/change", (k, ptr) -> {
-          switch (k) {
-            case "actions" -> items(p, ptr, item -> {
-              String action = string(p);
-              if (action != null) {
-                actions.add(action);
-              }
-            });
-            case "after" -> {
-              boolean needed = p.currentToken() == JsonToken.START_OBJECT && wanted(head[1], head[2], Origin.CHANGE)
-                  && (head[0] == null || !plannedAddresses.contains(head[0]));
-              if (needed) {
-                after[0] = attributes(p, ptr);
-              } else {
-                p.skipChildren();
-              }
-            }
-            case "after_unknown" -> {
-              if (wanted(head[1], head[2], Origin.CHANGE) && p.currentToken() == JsonToken.START_OBJECT) {
-                unknown[0] = attributes(p, ptr);
-              } else if (wanted(head[1], head[2], Origin.CHANGE)) {
-                unknown[0] = node(p, ptr, null);
-              } else {
-                p.skipChildren();
-              }
-            }
-            default -> p.skipChildren();
-          }
-        });
+        case "change" -> members(p, pointer + "/change", (k, ptr) -> changeMember(p, k, ptr, e));
         default -> p.skipChildren();
       }
     }
-    String address = head[0];
-    if (deposed || address == null || head[1] == null || head[2] == null || !kept(head[1], head[2], Origin.CHANGE)) {
+    if (e.deposed || e.address == null || e.mode == null || e.type == null || !kept(e.mode, e.type, Origin.CHANGE)) {
       return;
     }
-    changes.put(address, new Change(address, List.copyOf(actions), Optional.ofNullable(unknown[0])));
-    if (after[0] instanceof ObjectNode values) {
-      resources.add(new Resource(address, head[1], head[2], Origin.CHANGE,
-          range(start, p.currentLocation(), pointer), values));
+    changes.put(e.address, new Change(e.address, List.copyOf(e.actions), Optional.ofNullable(e.unknown)));
+    if (e.after != null) {
+      resources.add(new Resource(e.address, e.mode, e.type, Origin.CHANGE,
+          range(start, p.currentLocation(), pointer), e.after));
+    }
+  }
+
+  /**
+   * One member of a change: its actions, its {@code after} (built only when planned values lack
+   * the resource) and its {@code after_unknown}.
+   */
+  private void changeMember(JsonParser p, String key, String pointer, Entry e) {
+    boolean object = p.currentToken() == JsonToken.START_OBJECT;
+    switch (key) {
+      case "actions" -> items(p, pointer, item -> {
+        String action = string(p);
+        if (action != null) {
+          e.actions.add(action);
+        }
+      });
+      case "after" -> {
+        if (object && e.wanted() && (e.address == null || !plannedAddresses.contains(e.address))) {
+          e.after = attributes(p, pointer);
+        } else {
+          p.skipChildren();
+        }
+      }
+      case "after_unknown" -> {
+        if (!e.wanted()) {
+          p.skipChildren();
+        } else {
+          e.unknown = object ? attributes(p, pointer) : node(p, pointer, null);
+        }
+      }
+      default -> p.skipChildren();
     }
   }
 
@@ -292,8 +289,19 @@ final class PlanReader {
     }
   }
 
+  /** Calls {@code visit} for the member {@code name} of the object at the current token; skips the rest. */
+  private void member(JsonParser p, String pointer, String name, ValueVisitor visit) {
+    members(p, pointer, (key, ptr) -> {
+      if (key.equals(name)) {
+        visit.visit(ptr);
+      } else {
+        p.skipChildren();
+      }
+    });
+  }
+
   /** Calls {@code item} for each item of the array at the current token; skips anything else. */
-  private void items(JsonParser p, String pointer, ItemVisitor item) {
+  private void items(JsonParser p, String pointer, ValueVisitor item) {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       p.skipChildren();
       return;
@@ -304,13 +312,15 @@ final class PlanReader {
     }
   }
 
+  /** Reads the value of an object member at the current token. */
   @FunctionalInterface
   private interface MemberVisitor {
     void visit(String key, String pointer);
   }
 
+  /** Reads the value at the current token, whose pointer it is given. */
   @FunctionalInterface
-  private interface ItemVisitor {
+  private interface ValueVisitor {
     void visit(String pointer);
   }
 
