@@ -3,7 +3,12 @@ package io.github.assumeguard.engine;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The one-line text forms of findings and input errors: {@code file:line:col: level ID message}. */
+/**
+ * The one-line text forms of findings and input errors: {@code file:line:col: level ID message},
+ * followed by {@code [resource: ID]} when the finding belongs to a resource (a Terraform address,
+ * a CloudFormation logical id, a role name from {@code aws iam} output). A plan is one line, so
+ * the address is what tells its findings apart.
+ */
 public final class TextLines {
 
   private TextLines() {
@@ -12,6 +17,7 @@ public final class TextLines {
   public static String finding(Finding f) {
     return f.location().file() + ":" + f.location().line() + ":" + f.location().column() + ": "
         + f.level().label() + " " + f.ruleId() + " " + f.message()
+        + f.resource().map(r -> " [resource: " + r.id() + "]").orElse("")
         + (f.isSuppressed() ? " [suppressed: " + f.suppression().get() + "]" : "");
   }
 

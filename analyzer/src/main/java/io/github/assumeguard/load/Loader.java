@@ -48,6 +48,13 @@ public final class Loader {
     if (!looksLikeJson(text)) {
       return loadYaml(text, display);
     }
+    if (TerraformPlan.mayBePlan(text)) {
+      // streamed without building the whole tree: plans run to tens of megabytes
+      Optional<Workspace> plan = TerraformPlan.read(display, text, limits);
+      if (plan.isPresent()) {
+        return plan;
+      }
+    }
     Node root = TreeReader.readJson(text, display, limits);
     if (!(root instanceof ObjectNode obj)) {
       return Optional.empty();
@@ -62,7 +69,7 @@ public final class Loader {
       return Optional.of(CloudFormation.load(display, obj, text, limits));
     }
     if (TerraformPlan.isPlan(obj)) {
-      return Optional.of(TerraformPlan.load(display, obj, text, limits));
+      return Optional.of(TerraformPlan.load(display, text, limits));
     }
     if (IamJson.isPolicy(obj)) {
       List<Location> comments = JsonComments.find(text, display);

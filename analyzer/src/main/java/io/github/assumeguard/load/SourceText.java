@@ -3,9 +3,11 @@ package io.github.assumeguard.load;
 import io.github.assumeguard.model.Location;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,12 +68,35 @@ public final class SourceText {
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer buffer = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
     try {
+      if (charset == StandardCharsets.UTF_8) {
+        // check first, then let String decode straight into its compact form: decoding through a
+        // CharBuffer would hold twice the file again, which counts for plans of tens of megabytes
+        validate(decoder, buffer);
+        return new String(bytes, skip, bytes.length - skip, StandardCharsets.UTF_8);
+      }
       return decoder.decode(buffer).toString();
     } catch (CharacterCodingException e) {
       int bad = firstInvalidUtf8(bytes, skip);
       throw new InputException(positionOf(bytes, Math.max(bad, skip), display),
           "not valid " + charset.name() + " text (save the file as UTF-8)");
     }
+  }
+
+  /** Decodes {@code in} through a small buffer, only to find malformed input. */
+  private static void validate(CharsetDecoder decoder, ByteBuffer in) throws CharacterCodingException {
+    CharBuffer out = CharBuffer.allocate(8192);
+    CoderResult result;
+    do {
+      out.clear();
+      result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        result.throwException();
+      }
+    } while (result.isOverflow());
+    do {
+      out.clear();
+      result = decoder.flush(out);
+    } while (result.isOverflow());
   }
 
   private static String describe(IOException e) {

@@ -276,13 +276,16 @@ public final class TreeReader {
         }
         return new ArrayNode(range(start, p.currentLocation(), pointer), items, tag);
       }
-      case VALUE_STRING:
-        return new ScalarNode(range(start, p.currentLocation(), pointer), ScalarNode.Type.STRING,
-            p.getString(), tag);
+      case VALUE_STRING: {
+        // read the value first: Jackson reads a string lazily, and its end is known only then
+        String value = p.getString();
+        return new ScalarNode(range(start, p.currentLocation(), pointer), ScalarNode.Type.STRING, value, tag);
+      }
       case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return new ScalarNode(range(start, p.currentLocation(), pointer), ScalarNode.Type.NUMBER,
-            p.getString(), tag);
+      case VALUE_NUMBER_FLOAT: {
+        String value = p.getString();
+        return new ScalarNode(range(start, p.currentLocation(), pointer), ScalarNode.Type.NUMBER, value, tag);
+      }
       case VALUE_TRUE:
       case VALUE_FALSE:
         return new ScalarNode(range(start, p.currentLocation(), pointer), ScalarNode.Type.BOOLEAN,
@@ -320,7 +323,7 @@ public final class TreeReader {
   }
 
   /** Jackson's message without its source excerpt and location suffix. */
-  static String message(JacksonException e) {
+  public static String message(JacksonException e) {
     String msg = e.getOriginalMessage();
     if (msg == null) {
       return "cannot parse";

@@ -143,8 +143,8 @@ final class ScanCommand {
         .build());
     spec.addOption(OptionSpec.builder("-v", "--verbose")
         .type(boolean.class)
-        .description("Print each finding's resource, a witness (a caller that gets in) and the fix "
-            + "below it in the text report.")
+        .description("Print a witness (a caller that gets in) and the fix below each finding in "
+            + "the text report.")
         .build());
     spec.addOption(OptionSpec.builder("--no-color")
         .type(boolean.class)

@@ -6,8 +6,9 @@ import io.github.assumeguard.engine.TextLines;
 import java.io.PrintWriter;
 
 /**
- * The text report: one line per finding ({@code file:line:col: level AGxxx message}), then a
- * summary line. Input errors go to standard error, not here.
+ * The text report: one line per finding ({@code file:line:col: level AGxxx message [resource: ID]}),
+ * then a summary line; {@code --verbose} adds each finding's fix and witness. Input errors go to
+ * standard error, not here.
  */
 final class TextReport {
 
@@ -27,7 +28,6 @@ final class TextReport {
       String unchanged = report.isUnchanged(f) ? UNCHANGED : "";
       out.println((colour ? Ansi.finding(f) : TextLines.finding(f)) + unchanged);
       if (options.verbose()) {
-        f.resource().ifPresent(r -> out.println(INDENT + "resource: " + r.id()));
         f.fix().ifPresent(x -> out.println(INDENT + "fix: " + x));
         f.witness().ifPresent(x -> out.println(INDENT + "witness: " + x));
       }

@@ -80,6 +80,25 @@ class ScanCommandTest {
   }
 
   @Test
+  void planFindingsNameTheResourceAddressOnTheLine() throws IOException {
+    String trust = "{\\\"Statement\\\":[{\\\"Action\\\":\\\"sts:AssumeRole\\\",\\\"Effect\\\":\\\"Allow\\\","
+        + "\\\"Principal\\\":\\\"*\\\"}],\\\"Version\\\":\\\"2012-10-17\\\"}";
+    String plan = "{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{\"child_modules\":[{\"resources\":["
+        + "{\"address\":\"module.ci.aws_iam_role.deploy\",\"mode\":\"managed\",\"type\":\"aws_iam_role\","
+        + "\"name\":\"deploy\",\"values\":{\"assume_role_policy\":\"" + trust + "\",\"name\":\"ci-deploy\"}}],"
+        + "\"address\":\"module.ci\"}]}}}\n";
+    Path file = write(dir, "plan.json", plan);
+    int column = plan.indexOf("\\\"*\\\"") + 1;
+    Result r = run(dir, STAR_WARNING, "-v", file.toString());
+    assertThat(r.outLines()).containsExactly(
+        file + ":1:" + column + ": warning XX101 Principal \"*\" lets anyone assume the role"
+            + " [resource: module.ci.aws_iam_role.deploy]",
+        "    fix: name the principals",
+        "    witness: arn:aws:iam::999999999999:role/anyone",
+        "1 warning in 1 file");
+  }
+
+  @Test
   void summaryCountsLevelsFilesAndInputErrors() throws IOException {
     write(dir, "a/one.json", STAR_TRUST);
     write(dir, "a/two.json", STAR_TRUST);
