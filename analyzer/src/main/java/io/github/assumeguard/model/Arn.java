@@ -1,5 +1,7 @@
 package io.github.assumeguard.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,11 +31,36 @@ public record Arn(String partition, String service, String region, String accoun
     if (text == null || !text.startsWith("arn:")) {
       return Optional.empty();
     }
-    String[] parts = text.split(":", 6);
-    if (parts.length < 6) {
+    List<String> parts = fields(text);
+    if (parts.size() < 6) {
       return Optional.empty();
     }
-    return Optional.of(new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]));
+    return Optional.of(new Arn(parts.get(1), parts.get(2), parts.get(3), parts.get(4), parts.get(5)));
+  }
+
+  /**
+   * The colon-separated fields of an ARN or ARN pattern, at most six (the last one keeps its
+   * colons); a colon inside a {@code ${...}} symbol such as {@link #OWN_PARTITION} does not
+   * separate fields.
+   */
+  public static List<String> fields(String text) {
+    List<String> parts = new ArrayList<>(6);
+    int start = 0;
+    int depth = 0;
+    for (int i = 0; i < text.length() && parts.size() < 5; i++) {
+      char c = text.charAt(i);
+      if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+        depth++;
+        i++;
+      } else if (c == '}' && depth > 0) {
+        depth--;
+      } else if (c == ':' && depth == 0) {
+        parts.add(text.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(text.substring(start));
+    return parts;
   }
 
   /** True for exactly twelve digits. */

@@ -35,7 +35,8 @@ tokens { TEMPLATE_END }
 
   /** The marker and start line of the innermost heredoc still open at the end of input, if any. */
   public String openHeredoc() {
-    return heredocMarkers.isEmpty() ? null : heredocMarkers.peek() + "@" + heredocLines.peek();
+    return heredocMarkers.isEmpty() ? null
+        : heredocMarkers.peek() + "@" + heredocLines.peek() / 10000 + ":" + heredocLines.peek() % 10000;
   }
 
   private void open(int kind) {
@@ -93,7 +94,7 @@ tokens { TEMPLATE_END }
       to++;
     }
     heredocMarkers.push(text.substring(from, to));
-    heredocLines.push(getLine());
+    heredocLines.push(_tokenStartLine * 10000 + _tokenStartCharPositionInLine + 1);
     pushMode(HEREDOC);
   }
 

@@ -156,7 +156,9 @@ final class HclReader {
       if (token != null && token.getType() == Token.EOF && lexer.openHeredoc() != null) {
         String open = lexer.openHeredoc();
         int atSign = open.lastIndexOf('@');
-        throw new InputException(Location.at(source.display(), Integer.parseInt(open.substring(atSign + 1)), 1, ""),
+        String[] position = open.substring(atSign + 1).split(":");
+        throw new InputException(Location.at(source.display(), Integer.parseInt(position[0]),
+            Integer.parseInt(position[1]), ""),
             "heredoc <<" + open.substring(0, atSign) + " is not closed: expected a line with "
                 + open.substring(0, atSign) + " alone");
       }
@@ -189,9 +191,14 @@ final class HclReader {
         case HclLexer.QUOTE_END -> "'\"'";
         case HclLexer.TEMPLATE_END -> "'}'";
         case HclLexer.HEREDOC_END -> "the heredoc's end marker";
+        case HclLexer.LBRACE -> "'{'";
+        case HclLexer.RBRACE -> "'}'";
+        case HclLexer.LBRACK -> "'['";
+        case HclLexer.RBRACK -> "']'";
+        case HclLexer.RPAREN -> "')'";
         default -> {
           String literal = HclLexer.VOCABULARY.getLiteralName(type);
-          yield literal != null ? literal.replace('\'', '\'') : null;
+          yield literal;
         }
       };
       if (name != null && !names.contains(name)) {
