@@ -30,6 +30,7 @@ final class HclReader {
 
   private final HclSource source;
   private final int maxDepth;
+  private boolean fullLl;
 
   private HclReader(HclSource source, int maxDepth) {
     this.source = source;
@@ -64,6 +65,13 @@ final class HclReader {
     }
   }
 
+  /** True when the file needed the slower full-LL pass (SLL prediction failed on it). */
+  static boolean needsFullLl(HclSource source, int maxDepth) {
+    HclReader reader = new HclReader(source, maxDepth);
+    reader.parseFile();
+    return reader.fullLl;
+  }
+
   private Hcl.File parseFile() {
     List<Hcl.Comment> comments = new ArrayList<>();
     HclParser.ConfigFileContext ctx = run(false, HclParser::configFile, comments);
@@ -86,6 +94,7 @@ final class HclReader {
     try {
       result = rule.apply(parser);
     } catch (ParseCancellationException e) {
+      fullLl = true;
       lexer = lexer(template);
       tokens = new CommonTokenStream(lexer);
       parser = new HclParser(tokens);

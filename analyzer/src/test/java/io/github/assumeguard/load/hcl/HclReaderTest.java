@@ -43,6 +43,20 @@ class HclReaderTest {
       String text = SourceText.read(f, f.toString(), Limits.defaults());
       Hcl.File parsed = HclReader.parse(new HclSource(f.toString(), f, text), 500);
       assertThat(parsed.body().blocks()).as(f.toString()).isNotEmpty();
+      assertThat(HclReader.needsFullLl(new HclSource(f.toString(), f, text), 500)).as("SLL suffices for %s", f).isFalse();
+    }
+  }
+
+  @Test
+  void everyTerraformSampleParsesWithSllPredictionAlone() throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(REPO.resolve("samples"))) {
+      files = walk.filter(p -> p.toString().endsWith(".tf")).sorted().toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path f : files) {
+      String text = Files.readString(f);
+      assertThat(HclReader.needsFullLl(new HclSource(f.toString(), f, text), 500)).as(f.toString()).isFalse();
     }
   }
 
