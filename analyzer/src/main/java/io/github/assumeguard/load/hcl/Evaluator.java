@@ -414,12 +414,12 @@ final class Evaluator {
         if (steps.isEmpty() || steps.get(0).name() == null) {
           return unknown(e);
         }
-        Optional<Hcl.Block> decl = m.variable(steps.get(0).name());
+        Optional<Hcl.Block> decl = m.variable(steps.get(0).name(), e.src().file());
         Optional<Hcl.Attribute> def = decl.flatMap(b -> b.body().attribute("default"));
         if (def.isEmpty()) {
           return unknown(e);
         }
-        Value v = memoized("var " + m.dir() + " " + steps.get(0).name(), def.get().value(),
+        Value v = memoized("var " + key(def.get().src()), def.get().value(),
             new Context(m, "", Scope.EMPTY));
         return apply(v, steps.subList(1, steps.size()), e, ctx);
       }
@@ -427,11 +427,11 @@ final class Evaluator {
         if (steps.isEmpty() || steps.get(0).name() == null) {
           return unknown(e);
         }
-        Optional<Hcl.Attribute> local = m.local(steps.get(0).name());
+        Optional<Hcl.Attribute> local = m.local(steps.get(0).name(), e.src().file());
         if (local.isEmpty()) {
           return unknown(e);
         }
-        Value v = memoized("local " + m.dir() + " " + steps.get(0).name(), local.get().value(),
+        Value v = memoized("local " + key(local.get().src()), local.get().value(),
             new Context(m, "", Scope.EMPTY));
         return apply(v, steps.subList(1, steps.size()), e, ctx);
       }
@@ -445,7 +445,7 @@ final class Evaluator {
         if (steps.size() < 3 || steps.get(0).name() == null || steps.get(1).name() == null) {
           return unknown(e);
         }
-        Optional<Hcl.Block> block = m.data(steps.get(0).name(), steps.get(1).name());
+        Optional<Hcl.Block> block = m.data(steps.get(0).name(), steps.get(1).name(), e.src().file());
         if (block.isEmpty()) {
           return unknown(e);
         }
@@ -458,13 +458,18 @@ final class Evaluator {
         if (steps.size() < 2 || steps.get(0).name() == null) {
           return unknown(e);
         }
-        Optional<Hcl.Block> block = m.resource(root, steps.get(0).name());
+        Optional<Hcl.Block> block = m.resource(root, steps.get(0).name(), e.src().file());
         if (block.isEmpty()) {
           return unknown(e);
         }
         return resourceAttribute(block.get(), steps.subList(1, steps.size()), e, ctx);
       }
     }
+  }
+
+  /** A key naming a source range uniquely within a scan. */
+  private static String key(Hcl.Src src) {
+    return src.file().path() + ":" + src.start() + ":" + src.end();
   }
 
   private Value memoized(String key, Hcl.Expr expr, Context ctx) {
@@ -583,8 +588,7 @@ final class Evaluator {
     if (arg.isEmpty() || Set.of("count", "for_each", "provider", "depends_on").contains(steps.get(0).name())) {
       return unknown(whole);
     }
-    Value v = memoized("arg " + m.dir() + " " + block.type() + " " + block.label(0) + "." + block.label(1) + " "
-        + steps.get(0).name(), arg.get().value(), in(m, Optional.of(block)));
+    Value v = memoized("arg " + key(arg.get().src()), arg.get().value(), in(m, Optional.of(block)));
     return apply(v, steps.subList(1, steps.size()), whole, new Context(m, "", Scope.EMPTY));
   }
 

@@ -11,7 +11,6 @@ import io.github.assumeguard.model.ResourceRef;
 import io.github.assumeguard.model.Role;
 import io.github.assumeguard.model.Text;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,22 +69,22 @@ final class IamModel {
   }
 
   private void build() {
-    Map<String, List<PolicyDocument>> rolePolicies = new HashMap<>();
-    for (Hcl.Block b : module.resources().values()) {
+    Map<Hcl.Block, List<PolicyDocument>> rolePolicies = new java.util.IdentityHashMap<>();
+    for (Hcl.Block b : module.resources()) {
       if (b.label(0).equals("aws_iam_role_policy")) {
         roleOf(b).ifPresent(role -> policy(b).ifPresent(doc -> rolePolicies
             .computeIfAbsent(role, k -> new ArrayList<>()).add(doc)));
       }
     }
     Set<String> attachedRolePolicies = new LinkedHashSet<>();
-    for (Hcl.Block b : module.resources().values()) {
+    for (Hcl.Block b : module.resources()) {
       if (b.label(0).equals(ROLE)) {
-        List<PolicyDocument> extra = rolePolicies.getOrDefault(b.label(1), List.of());
+        List<PolicyDocument> extra = rolePolicies.getOrDefault(b, List.of());
         extra.forEach(d -> d.owner().ifPresent(o -> attachedRolePolicies.add(o.id())));
         role(b, extra);
       }
     }
-    for (Hcl.Block b : module.resources().values()) {
+    for (Hcl.Block b : module.resources()) {
       if (!POLICY_TYPES.contains(b.label(0)) || attachedRolePolicies.contains(address(b))) {
         continue;
       }
@@ -94,7 +93,7 @@ final class IamModel {
       policy(b).ifPresent(doc -> policies.add(new PolicyItem(new IdentityPolicy(Optional.of(ref), name, doc),
           files(doc, b))));
     }
-    for (Hcl.Block b : module.dataSources().values()) {
+    for (Hcl.Block b : module.dataSources()) {
       if (b.label(0).equals("aws_iam_policy_document") && !data.consumed(b)) {
         standalone(b);
       }
@@ -142,7 +141,7 @@ final class IamModel {
   }
 
   /** The role an {@code aws_iam_role_policy} names: by reference, or by a literal name. */
-  private Optional<String> roleOf(Hcl.Block rolePolicy) {
+  private Optional<Hcl.Block> roleOf(Hcl.Block rolePolicy) {
     Optional<Hcl.Attribute> role = rolePolicy.body().attribute("role");
     if (role.isEmpty()) {
       return Optional.empty();
@@ -153,16 +152,16 @@ final class IamModel {
     }
     if (e instanceof Hcl.GetAttr attr && attr.target() instanceof Hcl.GetAttr name
         && name.target() instanceof Hcl.Var root && root.name().equals(ROLE)
-        && module.resource(ROLE, name.name()).isPresent()) {
-      return Optional.of(name.name());
+        && module.resource(ROLE, name.name(), e.src().file()).isPresent()) {
+      return module.resource(ROLE, name.name(), e.src().file());
     }
     Optional<String> literal = Values.known(ev.eval(role.get().value(), Evaluator.in(module, Optional.of(rolePolicy))), ev);
     if (literal.isEmpty()) {
       return Optional.empty();
     }
-    for (Hcl.Block b : module.resources().values()) {
+    for (Hcl.Block b : module.resources()) {
       if (b.label(0).equals(ROLE) && literal(b, "name").equals(literal)) {
-        return Optional.of(b.label(1));
+        return Optional.of(b);
       }
     }
     return Optional.empty();

@@ -23,10 +23,10 @@ final class Module {
   private final Path dir;
   private final String displayDir;
   private final List<FileEntry> entries;
-  private final Map<String, Hcl.Attribute> locals = new LinkedHashMap<>();
-  private final Map<String, Hcl.Block> variables = new LinkedHashMap<>();
-  private final Map<String, Hcl.Block> resources = new LinkedHashMap<>();
-  private final Map<String, Hcl.Block> data = new LinkedHashMap<>();
+  private final Map<String, List<Hcl.Attribute>> locals = new LinkedHashMap<>();
+  private final Map<String, List<Hcl.Block>> variables = new LinkedHashMap<>();
+  private final Map<String, List<Hcl.Block>> resources = new LinkedHashMap<>();
+  private final Map<String, List<Hcl.Block>> data = new LinkedHashMap<>();
   private final Map<String, Hcl.Block> calls = new LinkedHashMap<>();
   private volatile String address;
 
@@ -42,15 +42,37 @@ final class Module {
   private void index(Hcl.Body body) {
     for (Hcl.Block b : body.blocks()) {
       switch (b.type()) {
-        case "locals" -> b.body().attributes().forEach(a -> locals.putIfAbsent(a.name(), a));
-        case "variable" -> variables.putIfAbsent(b.label(0), b);
-        case "resource" -> resources.putIfAbsent(b.label(0) + "." + b.label(1), b);
-        case "data" -> data.putIfAbsent(b.label(0) + "." + b.label(1), b);
+        case "locals" -> b.body().attributes().forEach(a -> add(locals, a.name(), a));
+        case "variable" -> add(variables, b.label(0), b);
+        case "resource" -> add(resources, b.label(0) + "." + b.label(1), b);
+        case "data" -> add(data, b.label(0) + "." + b.label(1), b);
         case "module" -> calls.putIfAbsent(b.label(0), b);
         default -> {
         }
       }
     }
+  }
+
+  private static <T> void add(Map<String, List<T>> map, String key, T item) {
+    map.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
+  }
+
+  /**
+   * The declaration of {@code key}; when several files declare it (Terraform rejects that, but
+   * folders of independent snippets do it), the one in the file that refers to it.
+   */
+  private static <T> Optional<T> pick(Map<String, List<T>> map, String key, HclSource from,
+      java.util.function.Function<T, Hcl.Src> src) {
+    List<T> all = map.get(key);
+    if (all == null || all.isEmpty()) {
+      return Optional.empty();
+    }
+    for (T t : all) {
+      if (src.apply(t).file() == from) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.of(all.get(0));
   }
 
   Path dir() {
@@ -77,28 +99,36 @@ final class Module {
     return entries.stream().filter(e -> e.path().equals(abs)).findFirst();
   }
 
-  Optional<Hcl.Attribute> local(String name) {
-    return Optional.ofNullable(locals.get(name));
+  Optional<Hcl.Attribute> local(String name, HclSource from) {
+    return pick(locals, name, from, Hcl.Attribute::src);
   }
 
-  Optional<Hcl.Block> variable(String name) {
-    return Optional.ofNullable(variables.get(name));
+  Optional<Hcl.Block> variable(String name, HclSource from) {
+    return pick(variables, name, from, Hcl.Block::src);
   }
 
-  Optional<Hcl.Block> resource(String type, String name) {
-    return Optional.ofNullable(resources.get(type + "." + name));
+  Optional<Hcl.Block> resource(String type, String name, HclSource from) {
+    return pick(resources, type + "." + name, from, Hcl.Block::src);
   }
 
-  Optional<Hcl.Block> data(String type, String name) {
-    return Optional.ofNullable(data.get(type + "." + name));
+  Optional<Hcl.Block> data(String type, String name, HclSource from) {
+    return pick(data, type + "." + name, from, Hcl.Block::src);
   }
 
-  Map<String, Hcl.Block> resources() {
-    return Collections.unmodifiableMap(resources);
+  /** Every resource block of the module, duplicates included, in file order. */
+  List<Hcl.Block> resources() {
+    List<Hcl.Block> out = new ArrayList<>();
+    resources.values().forEach(out::addAll);
+    out.sort(java.util.Comparator.comparing((Hcl.Block b) -> b.src().file().display()).thenComparingInt(b -> b.src().start()));
+    return out;
   }
 
-  Map<String, Hcl.Block> dataSources() {
-    return Collections.unmodifiableMap(data);
+  /** Every data block of the module, duplicates included, in file order. */
+  List<Hcl.Block> dataSources() {
+    List<Hcl.Block> out = new ArrayList<>();
+    data.values().forEach(out::addAll);
+    out.sort(java.util.Comparator.comparing((Hcl.Block b) -> b.src().file().display()).thenComparingInt(b -> b.src().start()));
+    return out;
   }
 
   Map<String, Hcl.Block> calls() {

@@ -291,6 +291,27 @@ class TerraformSourceTest {
   }
 
   @Test
+  void aFolderOfIndependentSnippetsDeclaringTheSameAddressesReportsEachFileItsOwn() throws IOException {
+    write("a.tf", """
+        locals { principal = "arn:aws:iam::111122223333:role/a" }
+        resource "aws_iam_role" "r" {
+          assume_role_policy = jsonencode({Version = "2012-10-17", Statement = [{Effect = "Allow",
+            Action = "sts:AssumeRole", Principal = {AWS = local.principal}}]})
+        }
+        """);
+    write("b.tf", """
+        locals { principal = "*" }
+        resource "aws_iam_role" "r" {
+          assume_role_policy = jsonencode({Version = "2012-10-17", Statement = [{Effect = "Allow",
+            Action = "sts:AssumeRole", Principal = {AWS = local.principal}}]})
+        }
+        """);
+    assertThat(statement(load("a.tf").roles().get(0)).principals().get(0).value().display())
+        .isEqualTo("arn:aws:iam::111122223333:role/a");
+    assertThat(statement(load("b.tf").roles().get(0)).principals().get(0).value().display()).isEqualTo("*");
+  }
+
+  @Test
   void fileOutsideTheScannedTreeIsNotRead() throws IOException {
     Path outside = Files.createTempFile(root.getParent(), "trust", ".json");
     try {
