@@ -36,6 +36,13 @@ final class Functions {
       args.addAll(t.items());
     }
     Location at = call.src().location();
+    int size = 0;
+    for (Value a : args) {
+      size += a instanceof Value.Tuple t ? t.items().size() : a instanceof Value.Obj o ? o.members().size() : 1;
+    }
+    if (size > 10_000 || !ev.spend(size)) {
+      return Evaluator.unknown(call);
+    }
     Optional<Value> result;
     try {
       result = apply(ev, call, ctx, args, at);
@@ -93,7 +100,7 @@ final class Functions {
       case "flatten":
         return args.size() == 1 ? flatten(args.get(0), at) : Optional.empty();
       case "distinct":
-        return args.size() == 1 && args.get(0) instanceof Value.Tuple t && Value.isKnown(t)
+        return args.size() == 1 && args.get(0) instanceof Value.Tuple t && t.items().size() <= 1000 && Value.isKnown(t)
             ? Optional.of(distinct(t.items(), at)) : Optional.empty();
       case "compact":
         return args.size() == 1 && args.get(0) instanceof Value.Tuple t && Value.isKnown(t)
@@ -255,7 +262,7 @@ final class Functions {
     for (Value item : t.items()) {
       if (item instanceof Value.Tuple) {
         Optional<Value> inner = flatten(item, at);
-        if (inner.isEmpty()) {
+        if (inner.isEmpty() || items.size() + ((Value.Tuple) inner.get()).items().size() > 10_000) {
           return Optional.empty();
         }
         items.addAll(((Value.Tuple) inner.get()).items());

@@ -45,6 +45,8 @@ final class IamModel {
   final List<RoleItem> roles = new ArrayList<>();
   final List<PolicyItem> policies = new ArrayList<>();
   final List<ResourceItem> resourcePolicies = new ArrayList<>();
+  /** The suppression comments of each file of the module, by the file's display path. */
+  final Map<String, List<io.github.assumeguard.model.InlineSuppression>> suppressions = new java.util.LinkedHashMap<>();
 
   private final Module module;
   private final Evaluator ev;

@@ -58,6 +58,8 @@ final class PolicyNodes {
   private final Map<Location, String> unknownTexts = new HashMap<>();
   private final List<Location> regions = new ArrayList<>();
   private final List<Problem> extra = new ArrayList<>();
+  /** Nodes a document may have: shared values can describe huge trees, so building them is bounded. */
+  private int budget = 200_000;
 
   PolicyNodes(Evaluator ev, Limits limits) {
     this.ev = ev;
@@ -111,6 +113,9 @@ final class PolicyNodes {
 
   /** The node of a value at {@code path} (the path inside the policy decides the shape of an unknown). */
   Node node(Value v, String pointer, String path) {
+    if (--budget < 0) {
+      return unknownNode("(a value too large to analyse)", v.location().withPointer(pointer), path);
+    }
     if (v instanceof Value.Str s) {
       Location at = s.location().withPointer(pointer);
       if (s.isKnown()) {

@@ -40,6 +40,7 @@ public final class TerraformSource {
   private static final int MAX_MODULES = 64;
   private static final int MAX_FILES_PER_MODULE = 2000;
   private static final int ANCESTOR_LEVELS = 4;
+  private static final int MAX_SUPPRESSIONS = 1000;
   private static final Pattern IGNORE = Pattern.compile(
       "^(?:#|//|/\\*)\\s*assumeguard:ignore(?:\\s+([^\\s*]+|\\*))?(.*?)(?:\\*/)?\\s*$", Pattern.DOTALL);
 
@@ -87,16 +88,13 @@ public final class TerraformSource {
     List<PolicyDocument> resources = model.resourcePolicies.stream().filter(p -> p.files().contains(shown))
         .map(IamModel.ResourceItem::document).toList();
     List<InlineSuppression> suppressions = new ArrayList<>();
-    for (Module.FileEntry e : module.entries()) {
-      if (e.file().isEmpty()) {
-        continue;
-      }
-      for (InlineSuppression s : suppressions(e.file().get(), module)) {
-        if (e.display().equals(shown) || s.hasReason()) {
+    model.suppressions.forEach((where, list) -> {
+      for (InlineSuppression s : list) {
+        if (where.equals(shown) || s.hasReason()) {
           suppressions.add(s);
         }
       }
-    }
+    });
     return Optional.of(new Workspace(shown, roles, policies, resources, suppressions));
   }
 
@@ -185,7 +183,11 @@ public final class TerraformSource {
     }
     if (mine) {
       try {
-        future.complete(IamModel.build(module, this, limits));
+        IamModel built = IamModel.build(module, this, limits);
+        for (Module.FileEntry e : module.entries()) {
+          e.file().ifPresent(f -> built.suppressions.put(e.display(), suppressions(f, module)));
+        }
+        future.complete(built);
       } catch (RuntimeException | Error e) {
         future.completeExceptionally(e);
         synchronized (models) {
@@ -300,7 +302,11 @@ public final class TerraformSource {
    */
   private static List<InlineSuppression> suppressions(Hcl.File file, Module module) {
     List<InlineSuppression> out = new ArrayList<>();
+    java.util.Set<Integer> commentLines = commentLines(file);
     for (Hcl.Comment c : file.comments()) {
+      if (out.size() >= MAX_SUPPRESSIONS || !c.text().contains("assumeguard:ignore")) {
+        continue;
+      }
       Matcher m = IGNORE.matcher(c.text().strip());
       if (!m.matches()) {
         continue;
@@ -309,7 +315,7 @@ public final class TerraformSource {
       String rules = m.group(1) == null ? "" : m.group(1);
       String reason = m.group(2) == null ? "" : m.group(2).strip();
       int target = at.endLine() + 1;
-      while (commentOnly(file, target)) {
+      while (commentLines.contains(target)) {
         target++;
       }
       Optional<ResourceRef> resource = Optional.empty();
@@ -335,18 +341,20 @@ public final class TerraformSource {
     return out;
   }
 
-  private static boolean commentOnly(Hcl.File file, int line) {
+  /** Lines that hold nothing but comments (so a suppression may stand above further comments). */
+  private static java.util.Set<Integer> commentLines(Hcl.File file) {
+    java.util.Set<Integer> lines = new java.util.HashSet<>();
+    String text = file.source().text();
     for (Hcl.Comment c : file.comments()) {
       Location l = c.src().location();
-      if (l.line() <= line && l.endLine() >= line) {
-        String text = file.source().text();
-        int start = file.source().offset(line, 1);
-        int end = text.indexOf('\n', start);
-        String whole = text.substring(start, end < 0 ? text.length() : end).strip();
-        return whole.startsWith("#") || whole.startsWith("//") || whole.startsWith("/*") || l.line() < line;
+      int start = file.source().offset(l.line(), 1);
+      if (text.substring(start, c.src().start()).isBlank()) {
+        for (int line = l.line(); line <= l.endLine(); line++) {
+          lines.add(line);
+        }
       }
     }
-    return false;
+    return lines;
   }
 
   /** The block or attribute starting on {@code line}, searched through nested bodies. */

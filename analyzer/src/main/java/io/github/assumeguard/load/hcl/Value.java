@@ -73,23 +73,38 @@ sealed interface Value {
   record Unknown(String display, Location location) implements Value {
   }
 
-  /** True for a value with no unknown part. */
+  /** True for a value with no unknown part (a value too large to inspect counts as unknown). */
   static boolean isKnown(Value v) {
-    if (v instanceof Unknown) {
+    int[] budget = {100_000};
+    return isKnown(v, budget);
+  }
+
+  private static boolean isKnown(Value v, int[] budget) {
+    if (--budget[0] < 0 || v instanceof Unknown) {
       return false;
     }
     if (v instanceof Str s) {
       return s.isKnown();
     }
     if (v instanceof Tuple t) {
-      return t.items().stream().allMatch(Value::isKnown);
+      for (Value item : t.items()) {
+        if (!isKnown(item, budget)) {
+          return false;
+        }
+      }
+      return true;
     }
     if (v instanceof Obj o) {
-      return o.members().values().stream().allMatch(m -> m.key().indexOf(HOLE_START) < 0 && isKnown(m.value()));
+      for (Member m : o.members().values()) {
+        if (m.key().indexOf(HOLE_START) >= 0 || !isKnown(m.value(), budget)) {
+          return false;
+        }
+      }
+      return true;
     }
     if (v instanceof Encoded e) {
-      return isKnown(e.value());
+      return isKnown(e.value(), budget);
     }
-    return true;
+    return !(v instanceof Document);
   }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Conversions between values as Terraform makes them: to strings, numbers, and collection entries. */
 final class Values {
@@ -54,8 +55,16 @@ final class Values {
 
   /** Equality of two known values; empty when either is not known. */
   static Optional<Boolean> equal(Value a, Value b) {
-    if (!Value.isKnown(a) || !Value.isKnown(b) || a instanceof Value.Document || b instanceof Value.Document
-        || a instanceof Value.Encoded || b instanceof Value.Encoded) {
+    return equal(a, b, new int[] {100_000});
+  }
+
+  private static Optional<Boolean> equal(Value a, Value b, int[] budget) {
+    if (--budget[0] < 0) {
+      return Optional.empty();
+    }
+    if (a instanceof Value.Unknown || b instanceof Value.Unknown || a instanceof Value.Document
+        || b instanceof Value.Document || a instanceof Value.Encoded || b instanceof Value.Encoded
+        || a instanceof Value.Str x && !x.isKnown() || b instanceof Value.Str y && !y.isKnown()) {
       return Optional.empty();
     }
     if (a instanceof Value.Null || b instanceof Value.Null) {
@@ -75,7 +84,7 @@ final class Values {
         return Optional.of(false);
       }
       for (int i = 0; i < x.items().size(); i++) {
-        Optional<Boolean> e = equal(x.items().get(i), y.items().get(i));
+        Optional<Boolean> e = equal(x.items().get(i), y.items().get(i), budget);
         if (e.isEmpty() || !e.get()) {
           return e;
         }
@@ -83,11 +92,15 @@ final class Values {
       return Optional.of(true);
     }
     if (a instanceof Value.Obj x && b instanceof Value.Obj y) {
+      if (Stream.concat(x.members().keySet().stream(), y.members().keySet().stream())
+          .anyMatch(k -> k.indexOf(Value.HOLE_START) >= 0)) {
+        return Optional.empty();
+      }
       if (!x.members().keySet().equals(y.members().keySet())) {
         return Optional.of(false);
       }
       for (String k : x.members().keySet()) {
-        Optional<Boolean> e = equal(x.members().get(k).value(), y.members().get(k).value());
+        Optional<Boolean> e = equal(x.members().get(k).value(), y.members().get(k).value(), budget);
         if (e.isEmpty() || !e.get()) {
           return e;
         }
@@ -124,6 +137,9 @@ final class Values {
 
   /** Writes a known value as JSON, as jsonencode does (object keys sorted); false if it cannot. */
   static boolean json(Value v, StringBuilder out) {
+    if (out.length() > 1_000_000) {
+      return false;
+    }
     if (v instanceof Value.Str s) {
       quote(s.text(), out);
     } else if (v instanceof Value.Num n) {

@@ -312,6 +312,78 @@ class TerraformSourceTest {
   }
 
   @Test
+  void valuesThatShareStructureExponentiallyAreBoundedNotExpanded() throws IOException {
+    StringBuilder tf = new StringBuilder("locals {\n  l0 = [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\"]\n");
+    for (int i = 1; i < 12; i++) {
+      String prev = "local.l" + (i - 1);
+      tf.append("  l").append(i).append(" = [").append(String.join(", ", java.util.Collections.nCopies(8, prev)))
+          .append("]\n");
+    }
+    tf.append("""
+        }
+        resource "aws_iam_role" "r" {
+          assume_role_policy = jsonencode({Version = "2012-10-17", Statement = [{Effect = "Allow",
+            Action = "sts:AssumeRole", Principal = {AWS = flatten(local.l11)}, Condition = {StringEquals = {
+            "aws:PrincipalTag/x" = local.l11 }}}]})
+        }
+        """);
+    write("main.tf", tf.toString());
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+      Role role = load("main.tf").roles().get(0);
+      assertThat(statement(role).principals()).allMatch(p -> !p.value().isKnown());
+    });
+  }
+
+  @Test
+  void documentsMergeSourcesAndOverridesBySidAndExpandKnownDynamicBlocks() throws IOException {
+    write("main.tf", """
+        locals {
+          partners = { a = "111122223333", b = "444455556666" }
+        }
+        data "aws_iam_policy_document" "base" {
+          statement {
+            sid     = "Partners"
+            actions = ["sts:AssumeRole"]
+            principals {
+              type        = "AWS"
+              identifiers = ["*"]
+            }
+          }
+        }
+        data "aws_iam_policy_document" "final" {
+          source_policy_documents = [data.aws_iam_policy_document.base.json]
+          dynamic "statement" {
+            for_each = local.partners
+            content {
+              sid     = "Partner${upper(statement.key)}"
+              actions = ["sts:AssumeRole"]
+              principals {
+                type        = "AWS"
+                identifiers = ["arn:aws:iam::${statement.value}:role/reader"]
+              }
+            }
+          }
+          override_policy_documents = [<<-EOF
+            {"Statement": [{"Sid": "Partners", "Effect": "Deny", "Action": "sts:AssumeRole",
+              "Principal": {"AWS": "*"}}]}
+          EOF
+          ]
+        }
+        resource "aws_iam_role" "r" {
+          assume_role_policy = data.aws_iam_policy_document.final.json
+        }
+        """);
+    Workspace ws = load("main.tf");
+    List<Statement> statements = role(ws, "aws_iam_role.r").trust().orElseThrow().statements();
+    assertThat(statements).extracting(st -> st.sid().orElseThrow().display())
+        .containsExactly("Partners", "PartnerA", "PartnerB");
+    assertThat(statements.get(0).isDeny()).isTrue();
+    assertThat(statements.get(2).principals().get(0).value().display()).isEqualTo("arn:aws:iam::444455556666:role/reader");
+    // both documents are used, so neither is analysed alone
+    assertThat(ws.roles()).hasSize(1);
+  }
+
+  @Test
   void fileOutsideTheScannedTreeIsNotRead() throws IOException {
     Path outside = Files.createTempFile(root.getParent(), "trust", ".json");
     try {
