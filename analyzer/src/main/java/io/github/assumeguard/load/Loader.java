@@ -19,23 +19,25 @@ import java.util.Optional;
 public final class Loader {
 
   private final Limits limits;
+  private final TerraformSource terraform;
 
   public Loader(Limits limits) {
     this.limits = limits;
+    this.terraform = new TerraformSource(limits);
   }
 
   /** File names a directory walk looks at. */
   public static boolean isCandidate(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml")
-        || name.endsWith(".template");
+        || name.endsWith(".template") || name.endsWith(".tf");
   }
 
   /** Loads {@code path}, shown as {@code display}; empty when the content is of no known kind. */
   public Optional<Workspace> load(Path path, String display) {
     String text = SourceText.read(path, display, limits);
     if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tf")) {
-      return TerraformSource.load(path, display, text, limits);
+      return terraform.load(path, display, text);
     }
     return loadText(text, display);
   }

@@ -20,8 +20,11 @@ public record Role(Optional<ResourceRef> ref, Optional<String> name, Optional<St
     return name.map(n -> "role " + n).orElse("the role");
   }
 
-  /** True when {@code account} is the role's own account. */
+  /**
+   * True when {@code account} is the role's own account: its known account id, or the
+   * {@link Arn#OWN_ACCOUNT} symbol, which always stands for the account the role is created in.
+   */
   public boolean isOwnAccount(String account) {
-    return ownAccount.map(account::equals).orElse(false);
+    return Arn.OWN_ACCOUNT.equals(account) || ownAccount.map(account::equals).orElse(false);
   }
 }

@@ -1,0 +1,30 @@
+resource "aws_iam_openid_connect_provider" "ag205_bad" {
+  url             = "https://token.actions.githubusercontent.com"
+  client_id_list  = ["sts.amazonaws.com"]
+  thumbprint_list = ["6938fd4d98bab03faadb97b34396831e3780aea1"]
+}
+
+data "aws_iam_policy_document" "ag205_bad_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Federated"
+      identifiers = [aws_iam_openid_connect_provider.ag205_bad.arn]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:sub"
+      values   = ["repo:acme/app:ref:refs/heads/main"]
+    }
+  }
+}
+
+resource "aws_iam_role" "ag205_bad" {
+  name               = "ag205-bad"
+  assume_role_policy = data.aws_iam_policy_document.ag205_bad_trust.json
+}

@@ -1,0 +1,11 @@
+resource "aws_iam_role" "ag206_bad" {
+  name = "ag206-bad"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRoleWithSAML"
+      Principal = { Federated = "arn:aws:iam::111122223333:saml-provider/corp-idp" }
+    }]
+  })
+}

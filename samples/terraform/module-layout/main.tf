@@ -1,0 +1,4 @@
+module "ci" {
+  source      = "./modules/ci-role"
+  github_repo = "acme/app"
+}
