@@ -90,6 +90,16 @@ cat > roles/lambda-trust.json <<'JSON'
   ]
 }
 JSON
+cat > roles/open.tf <<'HCL'
+resource "aws_iam_role" "open" {
+  name = "open"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "sts:AssumeRole" }]
+  })
+}
+HCL
+printf 'variable "region" {\n  default = "eu-west-1"\n}\n' > variables.tf
 # Files any repository has: no policies, one not even valid JSON, one YAML with custom tags.
 printf '{"name": "web", "version": "1.0.0"}\n' > package.json
 printf '{\n  "compilerOptions": {"strict": true,},\n}\n' > tsconfig.json
@@ -111,6 +121,10 @@ check "try-repo assumeguard passes on a good policy and skips files that are no 
 run pre-commit try-repo "$root" assumeguard --verbose --files roles/lambda-trust.json package.json tsconfig.json
 check "the hook sees every staged file in one run and skips the unknown ones silently" 0 \
   "No findings in 1 file (2 files skipped)."
+
+run pre-commit try-repo "$root" assumeguard --files roles/open.tf variables.tf
+check "try-repo assumeguard fails on a Terraform role open to everyone, before any plan exists" 1 \
+  "Failed" "roles/open.tf:5:" "error AG101" "[resource: aws_iam_role.open]"
 
 # ---- assumeguard-system: the command on PATH (here this repository's launcher) ---------------
 
