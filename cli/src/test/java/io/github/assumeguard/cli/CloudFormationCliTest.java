@@ -54,13 +54,13 @@ class CloudFormationCliTest {
     assertThat(r.code()).as("OpenRoleB still fails").isEqualTo(1);
     assertThat(r.outLines()).containsExactly(
         stack + ":19:30: error AG101 Principal {\"AWS\": \"*\"} lets any AWS account assume role OpenRoleB;"
-            + " restrict it with aws:PrincipalOrgID or name the principals",
+            + " restrict it with aws:PrincipalOrgID or name the principals [resource: OpenRoleB]",
         "1 error in 1 file (1 suppressed)");
 
     Result shown = runCatalog(dir, "--include-suppressed", stack);
     assertThat(shown.out()).contains(stack + ":10:30: error AG101 Principal {\"AWS\": \"*\"} lets any AWS account"
         + " assume role OpenRoleA; restrict it with aws:PrincipalOrgID or name the principals"
-        + " [suppressed: public by design: the role only reads the public dataset (SEC-7)]");
+        + " [resource: OpenRoleA] [suppressed: public by design: the role only reads the public dataset (SEC-7)]");
   }
 
   @Test
