@@ -123,6 +123,12 @@ final class ScanCommand {
             + "reported as unchanged and do not fail the run; only new ones do. Findings are matched by "
             + "line-independent fingerprints, so a finding that only moved stays unchanged.")
         .build());
+    spec.addOption(OptionSpec.builder("--max-file-size")
+        .paramLabel("MB")
+        .type(long.class)
+        .defaultValue(String.valueOf(Limits.DEFAULT_MAX_FILE_BYTES / (1024 * 1024)))
+        .description("Larger files are input errors instead of being read (default: ${DEFAULT-VALUE} MB).")
+        .build());
     spec.addOption(OptionSpec.builder("--skip-unknown")
         .type(boolean.class)
         .description("Skip silently the named files that are no policy, aws iam output, template or plan, "
@@ -168,6 +174,9 @@ final class ScanCommand {
     if (options.paths().isEmpty()) {
       throw new UsageException("no PATH given: name the policy files or directories to scan");
     }
+    if (options.maxFileMegabytes() < 1) {
+      throw new UsageException("--max-file-size must be at least 1 (MB)");
+    }
     List<Path> paths = options.paths().stream().map(p -> path(p, "PATH")).toList();
     Optional<Path> output = options.output().map(p -> path(p, "--output"));
     Path sarifRoot = sarifRoot();
@@ -190,7 +199,7 @@ final class ScanCommand {
     }
 
     SarifWriter sarif = new SarifWriter(sarifRoot).includeSuppressed(options.includeSuppressed());
-    Report scanned = analyse(new Analyzer(rules, config, Limits.defaults()), paths);
+    Report scanned = analyse(new Analyzer(rules, config, limits()), paths);
     Report report = baseline.map(b -> b.apply(scanned, sarif::fingerprint)).orElse(scanned);
     report.errors().forEach(x -> env.err().println(TextLines.error(x)));
     report.warnings().forEach(w -> env.err().println(TextLines.warning(w)));
@@ -311,6 +320,13 @@ final class ScanCommand {
     }
     errors.sort((a, b) -> a.location().compareTo(b.location()));
     throw new ConfigLoader.ConfigException(errors);
+  }
+
+  /** The default limits with the file size the user chose. */
+  private Limits limits() {
+    Limits d = Limits.defaults();
+    return new Limits(options.maxFileMegabytes() * 1024 * 1024, d.maxDepth(), d.maxStringLength(),
+        d.maxNumberLength(), d.maxAliases());
   }
 
   private static String readQuietly(Path file, String display) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The options of {@code assumeguard [scan]}, as parsed. Paths are kept as typed. */
 record ScanOptions(ReportFormat format, Optional<String> output, Optional<String> config, Level failOn,
     Optional<String> baseline, Optional<String> sarifRoot, boolean includeSuppressed, boolean skipUnknown,
-    boolean verbose, boolean noColor, List<String> paths) {
+    boolean verbose, boolean noColor, long maxFileMegabytes, List<String> paths) {
 
   ScanOptions {
     paths = List.copyOf(paths);
@@ -28,6 +28,7 @@ record ScanOptions(ReportFormat format, Optional<String> output, Optional<String
         flag(spec, "--skip-unknown"),
         flag(spec, "--verbose"),
         flag(spec, "--no-color"),
+        spec.findOption("--max-file-size").getValue(),
         paths == null ? List.of() : paths);
   }
 

@@ -254,4 +254,15 @@ class ScanCommandTest {
         new java.io.PrintWriter(plain), new java.io.PrintWriter(err));
     assertThat(plain.toString()).doesNotContain("\u001b[");
   }
+
+  @Test
+  void maxFileSizeTurnsLargerFilesIntoInputErrors() throws IOException {
+    Path big = write(dir, "big.json", STAR_TRUST + " ".repeat(2 * 1024 * 1024));
+    Path small = write(dir, "small.json", STAR_TRUST);
+    Result r = run(dir, STAR_WARNING, "--max-file-size", "1", big.toString(), small.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(big + ":1:1: error: file is " + Files.size(big) + " bytes, over the limit of 1048576 bytes");
+    assertThat(r.out()).contains(small + ":6:20: warning XX101");
+    assertThat(run(dir, STAR_WARNING, "--max-file-size", "0", small.toString()).code()).isEqualTo(2);
+  }
 }
