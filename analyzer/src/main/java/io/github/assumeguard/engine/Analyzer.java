@@ -121,6 +121,9 @@ public final class Analyzer {
       return FileResult.failed(new InputError(e.location(), e.getMessage()));
     } catch (RuntimeException | StackOverflowError e) {
       return FileResult.failed(new InputError(Location.ofFile(input.display()), "cannot analyse file: " + e));
+    } catch (OutOfMemoryError e) {
+      return FileResult.failed(new InputError(Location.ofFile(input.display()),
+          "not enough memory to analyse this file; give the JVM more (JAVA_TOOL_OPTIONS=-Xmx...) or lower --max-file-size"));
     }
     if (ws.isEmpty()) {
       if (input.explicit()) {

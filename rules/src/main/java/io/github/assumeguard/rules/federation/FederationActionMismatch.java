@@ -62,6 +62,9 @@ public final class FederationActionMismatch implements Rule {
       // e.g. a second statement that only adds sts:TagSession for a provider granted its action above
       return Optional.empty();
     }
+    if (statement.actions().isEmpty()) {
+      return Optional.empty(); // no action at all is AG001's finding
+    }
     String granted = statement.notAction() ? "NotAction " + list(statement) : list(statement);
     String where = "this statement of " + role.displayName();
     String message = federated

@@ -26,10 +26,13 @@ final class TrustStatements {
     return role.trust().stream().filter(PolicyDocument::isTrust).flatMap(PolicyDocument::effectiveAllows);
   }
 
-  /** True when a condition of the statement on one of {@code keys} has a value the tool cannot know. */
+  /**
+   * True when a condition of the statement on one of {@code keys} has a value the tool cannot know,
+   * or a condition's key itself is unknown (a Terraform interpolation could name any key).
+   */
   static boolean unknownOn(Statement statement, Set<String> keys) {
-    return statement.conditions().stream()
-        .anyMatch(c -> c.key().isKnown() && keys.contains(c.key().display()) && c.hasUnknownValue());
+    return statement.conditions().stream().anyMatch(c -> !c.key().isKnown()
+        || (keys.contains(c.key().display()) && c.hasUnknownValue()));
   }
 
   /** A principal as messages show it: {@code "*"} or its value. */
