@@ -36,6 +36,7 @@ public final class TreeReader {
   private final boolean yamlProblemMarks;
   private final Map<String, Anchored> anchors = new HashMap<>();
   private int aliases;
+  private StringSink strings = (pointer, start) -> { };
   private String text = "";
   private int[] lineStarts;
 
@@ -153,6 +154,22 @@ public final class TreeReader {
     String problem = e.getProblem() == null ? "cannot parse" : e.getProblem().strip();
     String context = e.getContext() == null ? "" : e.getContext().strip();
     return "invalid YAML: " + (context.isEmpty() ? problem : context + ": " + problem);
+  }
+
+  /** Told where each string value starts, for callers that map positions inside strings. */
+  @FunctionalInterface
+  public interface StringSink {
+    void string(String pointer, TokenStreamLocation start);
+  }
+
+  /**
+   * The value at the current token of a JSON parser the caller is reading (it goes on after the
+   * value), as a node tree; {@code strings} hears of every string value read.
+   */
+  public static Node readCurrent(JsonParser p, String file, String pointer, StringSink strings) {
+    TreeReader reader = new TreeReader(null, file);
+    reader.strings = strings;
+    return reader.plainValue(p, pointer);
   }
 
   private Node value(JsonParser p, String pointer) {
@@ -279,6 +296,7 @@ public final class TreeReader {
       case VALUE_STRING: {
         // read the value first: Jackson reads a string lazily, and its end is known only then
         String value = p.getString();
+        strings.string(pointer, start);
         return new ScalarNode(range(start, p.currentLocation(), pointer), ScalarNode.Type.STRING, value, tag);
       }
       case VALUE_NUMBER_INT:

@@ -1,10 +1,8 @@
 package io.github.assumeguard.load.tfplan;
 
-import io.github.assumeguard.load.ArrayNode;
 import io.github.assumeguard.load.InputException;
 import io.github.assumeguard.load.Node;
 import io.github.assumeguard.load.ObjectNode;
-import io.github.assumeguard.load.ScalarNode;
 import io.github.assumeguard.load.TreeReader;
 import io.github.assumeguard.model.Location;
 import java.util.ArrayList;
@@ -249,7 +247,7 @@ final class PlanReader {
         if (!e.wanted()) {
           p.skipChildren();
         } else {
-          e.unknown = object ? attributes(p, pointer) : node(p, pointer, null);
+          e.unknown = object ? attributes(p, pointer) : node(p, pointer);
         }
       }
       default -> p.skipChildren();
@@ -339,74 +337,21 @@ final class PlanReader {
       }
       String childPointer = pointer + "/" + TreeReader.escape(name);
       members.removeIf(m -> m.key().equals(name));
-      members.add(new ObjectNode.Member(name, range(keyStart, keyEnd, childPointer), node(p, childPointer, name)));
+      members.add(new ObjectNode.Member(name, range(keyStart, keyEnd, childPointer), node(p, childPointer)));
     }
     return new ObjectNode(range(start, p.currentLocation(), pointer), members, List.of());
   }
 
   /**
-   * The value at the current token as a node tree, as {@link TreeReader} builds it; for strings of
-   * the {@link #EMBEDDED_KEYS} it also records where the string starts in the text.
+   * The value at the current token as a node tree, built by {@link TreeReader}; for strings under
+   * one of the {@link #EMBEDDED_KEYS} it also records where the string starts in the text.
    */
-  private Node node(JsonParser p, String pointer, String key) {
-    TokenStreamLocation start = p.currentTokenLocation();
-    JsonToken token = p.currentToken();
-    switch (token) {
-      case START_OBJECT: {
-        List<ObjectNode.Member> members = new ArrayList<>();
-        List<ObjectNode.Member> duplicates = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-          String name = p.currentName();
-          TokenStreamLocation keyStart = p.currentTokenLocation();
-          TokenStreamLocation keyEnd = p.currentLocation();
-          String childPointer = pointer + "/" + TreeReader.escape(name);
-          p.nextToken();
-          ObjectNode.Member member = new ObjectNode.Member(name, range(keyStart, keyEnd, childPointer),
-              node(p, childPointer, name));
-          Integer earlier = seen.put(name, members.size());
-          if (earlier != null) {
-            duplicates.add(members.get(earlier));
-            members.set(earlier, member);
-            seen.put(name, earlier);
-          } else {
-            members.add(member);
-          }
-        }
-        return new ObjectNode(range(start, p.currentLocation(), pointer), members, duplicates);
+  private Node node(JsonParser p, String pointer) {
+    return TreeReader.readCurrent(p, file, pointer, (at, start) -> {
+      if (EMBEDDED_KEYS.contains(at.substring(at.lastIndexOf('/') + 1))) {
+        stringOffsets.put(at, start.getCharOffset());
       }
-      case START_ARRAY: {
-        List<Node> items = new ArrayList<>();
-        int index = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(node(p, pointer + "/" + index++, null));
-        }
-        return new ArrayNode(range(start, p.currentLocation(), pointer), items);
-      }
-      case VALUE_STRING: {
-        String value = p.getString();
-        if (key != null && EMBEDDED_KEYS.contains(key)) {
-          stringOffsets.put(pointer, start.getCharOffset());
-        }
-        return new ScalarNode(range(start, p.currentLocation(), pointer), ScalarNode.Type.STRING, value,
-            Optional.empty());
-      }
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT: {
-        String value = p.getString();
-        return new ScalarNode(range(start, p.currentLocation(), pointer), ScalarNode.Type.NUMBER, value,
-            Optional.empty());
-      }
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        return new ScalarNode(range(start, p.currentLocation(), pointer), ScalarNode.Type.BOOLEAN,
-            token == JsonToken.VALUE_TRUE ? "true" : "false", Optional.empty());
-      case VALUE_NULL:
-        return new ScalarNode(range(start, p.currentLocation(), pointer), ScalarNode.Type.NULL, "null",
-            Optional.empty());
-      default:
-        throw new InputException(location(start), "unsupported value " + token);
-    }
+    });
   }
 
   private Location range(TokenStreamLocation start, TokenStreamLocation end, String pointer) {
