@@ -5,7 +5,6 @@ import io.github.assumeguard.engine.RuleMeta;
 import io.github.assumeguard.engine.ToolInfo;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
@@ -34,9 +33,7 @@ final class ExplainCommand {
 
   static ExitCode run(String[] args, Env env) {
     CommandSpec spec = spec();
-    CommandLine cl = Main.commandLine(spec, env);
-    cl.parseArgs(args);
-    if (Main.printedHelp(cl, env)) {
+    if (Main.parseOrHelp(spec, args, env)) {
       return ExitCode.OK;
     }
     String wanted = spec.positionalParameters().get(0).getValue();

@@ -130,10 +130,20 @@ public final class Main {
   }
 
   /**
+   * Parses {@code args} into {@code spec}; true when {@code --help} or {@code --version} was asked
+   * for and printed, so the command has nothing more to do.
+   */
+  static boolean parseOrHelp(CommandSpec spec, String[] args, Env env) {
+    CommandLine cl = commandLine(spec, env);
+    cl.parseArgs(args);
+    return printedHelp(cl, env);
+  }
+
+  /**
    * Handles {@code --help} and {@code --version} after parsing; true when one was printed and the
    * command has nothing more to do.
    */
-  static boolean printedHelp(CommandLine cl, Env env) {
+  private static boolean printedHelp(CommandLine cl, Env env) {
     if (cl.isUsageHelpRequested()) {
       cl.usage(env.out());
       return true;

@@ -5,7 +5,6 @@ import io.github.assumeguard.engine.RuleMeta;
 import io.github.assumeguard.engine.ToolInfo;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import tools.jackson.databind.node.ArrayNode;
@@ -40,9 +39,7 @@ final class RulesCommand {
 
   static ExitCode run(String[] args, Env env) {
     CommandSpec spec = spec();
-    CommandLine cl = Main.commandLine(spec, env);
-    cl.parseArgs(args);
-    if (Main.printedHelp(cl, env)) {
+    if (Main.parseOrHelp(spec, args, env)) {
       return ExitCode.OK;
     }
     CatalogFormat format = spec.findOption("--format").getValue();

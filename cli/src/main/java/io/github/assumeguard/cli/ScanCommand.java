@@ -33,7 +33,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -162,9 +161,7 @@ final class ScanCommand {
 
   static ExitCode run(String[] args, Env env) {
     CommandSpec spec = spec();
-    CommandLine cl = Main.commandLine(spec, env);
-    cl.parseArgs(args);
-    if (Main.printedHelp(cl, env)) {
+    if (Main.parseOrHelp(spec, args, env)) {
       return ExitCode.OK;
     }
     return new ScanCommand(env, ScanOptions.from(spec)).scan();
