@@ -1,10 +1,7 @@
 package io.github.assumeguard.engine;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import io.github.assumeguard.load.ArrayNode;
 import io.github.assumeguard.load.InputException;
 import io.github.assumeguard.load.JsonNodes;
@@ -12,13 +9,11 @@ import io.github.assumeguard.load.Limits;
 import io.github.assumeguard.load.Node;
 import io.github.assumeguard.load.ObjectNode;
 import io.github.assumeguard.load.ScalarNode;
+import io.github.assumeguard.load.Schemas;
 import io.github.assumeguard.load.SourceText;
 import io.github.assumeguard.load.TreeReader;
 import io.github.assumeguard.model.Location;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +34,10 @@ public final class ConfigLoader {
   /** The file name looked for in the working directory and above. */
   public static final String FILE_NAME = ".assumeguard.yml";
 
-  private static final Schema SCHEMA = schema();
+  /** The config schema, loaded when a config file is first read (most scans of one file have none). */
+  private static final class Grammar {
+    static final Schema SCHEMA = Schemas.load("/io/github/assumeguard/engine/config.schema.json");
+  }
 
   private ConfigLoader() {
   }
@@ -56,15 +54,6 @@ public final class ConfigLoader {
 
     public List<InputError> errors() {
       return errors;
-    }
-  }
-
-  private static Schema schema() {
-    try (InputStream in = ConfigLoader.class.getResourceAsStream("/io/github/assumeguard/engine/config.schema.json")) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(text, InputFormat.JSON);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -109,7 +98,7 @@ public final class ConfigLoader {
       throw new ConfigException(List.of(new InputError(e.location(), "invalid YAML: " + e.getMessage())));
     }
     List<InputError> errors = new ArrayList<>();
-    for (Error e : SCHEMA.validate(JsonNodes.toJackson(root))) {
+    for (Error e : Grammar.SCHEMA.validate(JsonNodes.toJackson(root))) {
       errors.add(error(root, e));
     }
     if (!errors.isEmpty()) {
@@ -185,6 +174,9 @@ public final class ConfigLoader {
     }
     if ("pattern".equals(keyword) && path.size() >= 1 && "suppress".equals(path.get(0)) && path.get(path.size() - 1).equals("reason")) {
       return new InputError(at, where + " must not be blank");
+    }
+    if (path.size() == 3 && "rules".equals(path.get(0)) && "level".equals(path.get(2))) {
+      return new InputError(at, where + " must be error, warning or note");
     }
     if ("propertyNames".equals(keyword) || ("pattern".equals(keyword) && path.size() == 2 && "rules".equals(path.get(0)))) {
       return new InputError(at, "rules: rule ids look like AG101");

@@ -1,17 +1,10 @@
 package io.github.assumeguard.load;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import io.github.assumeguard.model.Location;
 import io.github.assumeguard.model.Problem;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,24 +18,11 @@ import java.util.Set;
 public final class PolicyGrammar {
 
   private static final String RESOURCE = "/io/github/assumeguard/load/iam-policy.schema.json";
-  private static final Schema SCHEMA = load();
+  private static final Schema SCHEMA = Schemas.load(RESOURCE);
   private static final String STATEMENT_KEYS =
       "Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition";
 
   private PolicyGrammar() {
-  }
-
-  private static Schema load() {
-    try (InputStream in = PolicyGrammar.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + RESOURCE);
-      }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(text, InputFormat.JSON);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The grammar problems of the policy document {@code doc}. */

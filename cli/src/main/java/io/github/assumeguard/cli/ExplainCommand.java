@@ -2,7 +2,6 @@ package io.github.assumeguard.cli;
 
 import io.github.assumeguard.engine.Rule;
 import io.github.assumeguard.engine.RuleMeta;
-import io.github.assumeguard.engine.ToolInfo;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,10 +14,7 @@ final class ExplainCommand {
   }
 
   static CommandSpec spec() {
-    CommandSpec spec = CommandSpec.create()
-        .name("assumeguard explain")
-        .mixinStandardHelpOptions(true)
-        .version(ToolInfo.NAME + " " + ToolInfo.version());
+    CommandSpec spec = Main.commandSpec("assumeguard explain");
     spec.usageMessage().description("Shows a rule's documentation (Markdown): why it matters, a bad and a good "
         + "example, the fix and how to suppress it.");
     spec.addPositional(PositionalParamSpec.builder()

@@ -1,14 +1,12 @@
 package io.github.assumeguard.cli;
 
 import io.github.assumeguard.engine.Finding;
-import io.github.assumeguard.engine.InputError;
 import io.github.assumeguard.engine.Level;
 import io.github.assumeguard.engine.Report;
 import io.github.assumeguard.engine.ToolInfo;
 import io.github.assumeguard.model.Location;
 import java.util.function.Function;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * The JSON report (DESIGN.md): {@code tool}, {@code findings} (suppressed ones included, marked),
@@ -25,83 +23,84 @@ final class JsonReport {
 
   /** {@code fingerprint}: the SARIF writer's, so that JSON and SARIF baselines match alike. */
   static String render(Report report, Function<Finding, String> fingerprint) {
-    ObjectNode root = Json.object();
-    root.set("tool", tool());
-    ArrayNode findings = root.putArray("findings");
-    report.findings().forEach(f -> findings.add(finding(report, f, fingerprint)));
-    ArrayNode errors = root.putArray("errors");
-    report.errors().forEach(e -> errors.add(error(e)));
-    if (!report.warnings().isEmpty()) {
-      ArrayNode warnings = root.putArray("warnings");
-      report.warnings().forEach(w -> {
-        ObjectNode o = Json.object();
-        o.put("file", w.location().file());
-        o.put("line", w.location().line());
-        o.put("column", w.location().column());
-        o.put("message", w.message());
-        warnings.add(o);
-      });
-    }
-    if (!report.notifications().isEmpty()) {
-      ArrayNode notes = root.putArray("notifications");
-      report.notifications().forEach(notes::add);
-    }
-    root.set("summary", summary(report));
-    return Json.pretty(root);
+    return Json.write(g -> {
+      g.writeStartObject();
+      tool(g);
+      g.writeArrayPropertyStart("findings");
+      report.findings().forEach(f -> finding(g, report, f, fingerprint));
+      g.writeEndArray();
+      g.writeArrayPropertyStart("errors");
+      report.errors().forEach(e -> place(g, e.location(), e.message()));
+      g.writeEndArray();
+      if (!report.warnings().isEmpty()) {
+        g.writeArrayPropertyStart("warnings");
+        report.warnings().forEach(w -> place(g, w.location(), w.message()));
+        g.writeEndArray();
+      }
+      if (!report.notifications().isEmpty()) {
+        g.writeArrayPropertyStart("notifications");
+        report.notifications().forEach(g::writeString);
+        g.writeEndArray();
+      }
+      summary(g, report);
+      g.writeEndObject();
+    });
   }
 
-  static ObjectNode tool() {
-    ObjectNode tool = Json.object();
-    tool.put("name", ToolInfo.NAME);
-    tool.put("version", ToolInfo.version());
-    return tool;
+  /** {@code "tool": {"name": ..., "version": ...}}. */
+  static void tool(JsonGenerator g) {
+    g.writeObjectPropertyStart("tool");
+    g.writeStringProperty("name", ToolInfo.NAME);
+    g.writeStringProperty("version", ToolInfo.version());
+    g.writeEndObject();
   }
 
-  private static ObjectNode finding(Report report, Finding f, Function<Finding, String> fingerprint) {
+  private static void finding(JsonGenerator g, Report report, Finding f, Function<Finding, String> fingerprint) {
     Location at = f.location();
-    ObjectNode o = Json.object();
-    o.put("ruleId", f.ruleId());
-    o.put("level", f.level().label());
-    o.put("message", f.message());
-    o.put("file", at.file());
-    o.put("line", at.line());
-    o.put("column", at.column());
-    o.put("endLine", at.endLine());
-    o.put("endColumn", at.endColumn());
-    o.put("pointer", at.pointer());
-    f.resource().ifPresent(r -> o.put("resource", r.id()));
-    o.put("suppressed", f.isSuppressed());
-    f.suppression().ifPresent(reason -> o.put("suppression", reason));
-    f.witness().ifPresent(w -> o.put("witness", w));
-    f.fix().ifPresent(x -> o.put("fix", x));
-    o.put("fingerprint", fingerprint.apply(f));
+    g.writeStartObject();
+    g.writeStringProperty("ruleId", f.ruleId());
+    g.writeStringProperty("level", f.level().label());
+    g.writeStringProperty("message", f.message());
+    g.writeStringProperty("file", at.file());
+    g.writeNumberProperty("line", at.line());
+    g.writeNumberProperty("column", at.column());
+    g.writeNumberProperty("endLine", at.endLine());
+    g.writeNumberProperty("endColumn", at.endColumn());
+    g.writeStringProperty("pointer", at.pointer());
+    f.resource().ifPresent(r -> g.writeStringProperty("resource", r.id()));
+    g.writeBooleanProperty("suppressed", f.isSuppressed());
+    f.suppression().ifPresent(reason -> g.writeStringProperty("suppression", reason));
+    f.witness().ifPresent(w -> g.writeStringProperty("witness", w));
+    f.fix().ifPresent(x -> g.writeStringProperty("fix", x));
+    g.writeStringProperty("fingerprint", fingerprint.apply(f));
     if (report.hasBaseline()) {
-      o.put("baseline", report.isUnchanged(f) ? "unchanged" : "new");
+      g.writeStringProperty("baseline", report.isUnchanged(f) ? "unchanged" : "new");
     }
-    return o;
+    g.writeEndObject();
   }
 
-  private static ObjectNode error(InputError e) {
-    ObjectNode o = Json.object();
-    o.put("file", e.location().file());
-    o.put("line", e.location().line());
-    o.put("column", e.location().column());
-    o.put("message", e.message());
-    return o;
+  /** An input error or a warning: where and what. */
+  private static void place(JsonGenerator g, Location at, String message) {
+    g.writeStartObject();
+    g.writeStringProperty("file", at.file());
+    g.writeNumberProperty("line", at.line());
+    g.writeNumberProperty("column", at.column());
+    g.writeStringProperty("message", message);
+    g.writeEndObject();
   }
 
-  private static ObjectNode summary(Report report) {
-    ObjectNode o = Json.object();
+  private static void summary(JsonGenerator g, Report report) {
+    g.writeObjectPropertyStart("summary");
     for (Level level : new Level[] {Level.ERROR, Level.WARNING, Level.NOTE}) {
-      o.put(level.label(), report.count(level));
+      g.writeNumberProperty(level.label(), report.count(level));
     }
-    o.put("suppressed", report.suppressed());
+    g.writeNumberProperty("suppressed", report.suppressed());
     if (report.hasBaseline()) {
-      o.put("unchanged", report.unchangedCount());
+      g.writeNumberProperty("unchanged", report.unchangedCount());
     }
-    o.put("errors", report.errors().size());
-    o.put("filesAnalysed", report.filesAnalysed());
-    o.put("filesSkipped", report.filesSkipped());
-    return o;
+    g.writeNumberProperty("errors", report.errors().size());
+    g.writeNumberProperty("filesAnalysed", report.filesAnalysed());
+    g.writeNumberProperty("filesSkipped", report.filesSkipped());
+    g.writeEndObject();
   }
 }

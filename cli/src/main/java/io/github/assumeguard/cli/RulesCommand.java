@@ -2,13 +2,10 @@ package io.github.assumeguard.cli;
 
 import io.github.assumeguard.engine.Rule;
 import io.github.assumeguard.engine.RuleMeta;
-import io.github.assumeguard.engine.ToolInfo;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code assumeguard rules}: the catalog as a text table, JSON, or the Markdown table the docs show. */
 final class RulesCommand {
@@ -17,10 +14,7 @@ final class RulesCommand {
   }
 
   static CommandSpec spec() {
-    CommandSpec spec = CommandSpec.create()
-        .name("assumeguard rules")
-        .mixinStandardHelpOptions(true)
-        .version(ToolInfo.NAME + " " + ToolInfo.version());
+    CommandSpec spec = Main.commandSpec("assumeguard rules");
     spec.usageMessage().description("Lists the rules: id, default level, name and what each finds.");
     spec.addOption(OptionSpec.builder("-f", "--format")
         .paramLabel("FORMAT")
@@ -71,22 +65,27 @@ final class RulesCommand {
   }
 
   static String json(List<RuleMeta> rules) {
-    ObjectNode root = Json.object();
-    root.set("tool", JsonReport.tool());
-    ArrayNode list = root.putArray("rules");
-    for (RuleMeta m : rules) {
-      ObjectNode o = list.addObject();
-      o.put("id", m.id());
-      o.put("name", m.name());
-      o.put("level", m.level().label());
-      o.put("title", m.title());
-      o.put("description", m.description());
-      ArrayNode tags = o.putArray("tags");
-      m.tags().forEach(tags::add);
-      o.put("securitySeverity", m.securitySeverity());
-      o.put("precision", m.precision());
-    }
-    return Json.pretty(root);
+    return Json.write(g -> {
+      g.writeStartObject();
+      JsonReport.tool(g);
+      g.writeArrayPropertyStart("rules");
+      for (RuleMeta m : rules) {
+        g.writeStartObject();
+        g.writeStringProperty("id", m.id());
+        g.writeStringProperty("name", m.name());
+        g.writeStringProperty("level", m.level().label());
+        g.writeStringProperty("title", m.title());
+        g.writeStringProperty("description", m.description());
+        g.writeArrayPropertyStart("tags");
+        m.tags().forEach(g::writeString);
+        g.writeEndArray();
+        g.writeNumberProperty("securitySeverity", m.securitySeverity());
+        g.writeStringProperty("precision", m.precision());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
   }
 
   static String markdown(List<RuleMeta> rules, Optional<String> linkPrefix) {

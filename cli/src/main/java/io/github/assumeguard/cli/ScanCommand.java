@@ -9,7 +9,6 @@ import io.github.assumeguard.engine.Level;
 import io.github.assumeguard.engine.Report;
 import io.github.assumeguard.engine.Rule;
 import io.github.assumeguard.engine.TextLines;
-import io.github.assumeguard.engine.ToolInfo;
 import io.github.assumeguard.engine.UnknownFiles;
 import io.github.assumeguard.load.InputException;
 import io.github.assumeguard.load.Limits;
@@ -50,10 +49,7 @@ final class ScanCommand {
 
   /** The command line of {@code scan}; it is also the top-level help. */
   static CommandSpec spec() {
-    CommandSpec spec = CommandSpec.create()
-        .name("assumeguard")
-        .mixinStandardHelpOptions(true)
-        .version(ToolInfo.NAME + " " + ToolInfo.version());
+    CommandSpec spec = Main.commandSpec("assumeguard");
     spec.usageMessage()
         .customSynopsis(
             "assumeguard [scan] [OPTIONS] PATH...",

@@ -105,15 +105,19 @@ public final class SarifWriter {
    * even when they equal the default ({@code warning}) because readers show them, and an empty
    * {@code results} array is written because GitHub closes fixed alerts only on that.
    */
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_EMPTY)
-          .withContentInclusion(JsonInclude.Include.NON_NULL))
-      .addMixIn(ReportingConfiguration.class, NonEmpty.class)
-      .addMixIn(Notification.class, NonEmpty.class)
-      .addMixIn(Run.class, RunResults.class)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-      .build();
+  private static final class Mapper {
+    // built on first use: a writer made only for fingerprints (JSON reports, baselines) never
+    // pays for a Jackson mapper, whose set-up is a large part of a small scan's start-up
+    static final JsonMapper MAPPER = JsonMapper.builder()
+        .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_EMPTY)
+            .withContentInclusion(JsonInclude.Include.NON_NULL))
+        .addMixIn(ReportingConfiguration.class, NonEmpty.class)
+        .addMixIn(Notification.class, NonEmpty.class)
+        .addMixIn(Run.class, RunResults.class)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+        .build();
+  }
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private abstract static class NonEmpty {
@@ -160,7 +164,7 @@ public final class SarifWriter {
   /** Writes {@code report} as pretty-printed SARIF followed by a newline; does not close {@code out}. */
   public void write(Report report, Writer out) throws IOException {
     try {
-      MAPPER.writeValue(out, toSarif(report));
+      Mapper.MAPPER.writeValue(out, toSarif(report));
     } catch (JacksonIOException e) {
       throw e.getCause();
     } catch (JacksonException e) {
@@ -172,7 +176,7 @@ public final class SarifWriter {
 
   /** The SARIF document of {@code report}, as a string. */
   public String toJson(Report report) {
-    return MAPPER.writeValueAsString(toSarif(report)) + System.lineSeparator();
+    return Mapper.MAPPER.writeValueAsString(toSarif(report)) + System.lineSeparator();
   }
 
   /** The SARIF model of {@code report}. */
