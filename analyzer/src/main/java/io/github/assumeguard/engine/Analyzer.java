@@ -34,6 +34,8 @@ public final class Analyzer {
 
   private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", ".terraform",
       ".hg", ".svn");
+  /** Workspaces with at least this many roles and policies are checked in parallel. */
+  private static final int PARALLEL_SUBJECTS = 64;
 
   private final List<Rule> rules;
   private final Config config;
@@ -183,39 +185,67 @@ public final class Analyzer {
     return findings;
   }
 
+  /**
+   * Runs the enabled rules over every role and policy of {@code ws}. A large workspace (a plan or
+   * template with many roles) is split into its roles and policies, checked in parallel; the parts
+   * are merged in their order, so the result does not depend on thread timing.
+   */
   private void check(Workspace ws, List<Finding> findings, List<String> notes) {
-    for (Rule rule : rules) {
-      if (!config.enabled(rule.meta().id())) {
-        continue;
-      }
-      Level level = config.level(rule.meta());
-      for (Role role : ws.roles()) {
-        Stream.concat(role.trust().stream(), role.policies().stream()).forEach(doc -> run(rule, level,
-            doc.owner().or(role::ref), ws.file(), findings, notes, () -> rule.checkDocument(doc, context)));
-      }
-      for (IdentityPolicy policy : ws.policies()) {
-        PolicyDocument doc = policy.document();
-        run(rule, level, doc.owner().or(policy::ref), ws.file(), findings, notes,
-            () -> rule.checkDocument(doc, context));
-      }
-      for (PolicyDocument doc : ws.resourcePolicies()) {
-        run(rule, level, doc.owner(), ws.file(), findings, notes, () -> rule.checkDocument(doc, context));
-      }
-      for (Role role : ws.roles()) {
-        run(rule, level, role.ref(), ws.file(), findings, notes, () -> rule.checkRole(role, context));
-      }
-      for (IdentityPolicy policy : ws.policies()) {
-        run(rule, level, policy.ref(), ws.file(), findings, notes, () -> rule.checkPolicy(policy, context));
-      }
+    List<Rule> enabled = rules.stream().filter(r -> config.enabled(r.meta().id())).toList();
+    List<Subject> subjects = new ArrayList<>();
+    ws.roles().forEach(role -> subjects.add(out -> checkRole(enabled, role, ws.file(), out)));
+    ws.policies().forEach(policy -> subjects.add(out -> checkPolicy(enabled, policy, ws.file(), out)));
+    ws.resourcePolicies().forEach(doc -> subjects.add(out -> checkResourcePolicy(enabled, doc, ws.file(), out)));
+    Stream<Subject> stream = subjects.size() >= PARALLEL_SUBJECTS ? subjects.parallelStream() : subjects.stream();
+    List<Checked> parts = stream.map(subject -> {
+      Checked out = new Checked(new ArrayList<>(), new ArrayList<>());
+      subject.check(out);
+      return out;
+    }).toList();
+    for (Checked part : parts) {
+      findings.addAll(part.findings());
+      notes.addAll(part.notes());
     }
   }
 
-  private void run(Rule rule, Level level, Optional<ResourceRef> resource, String file, List<Finding> out,
-      List<String> notes, Supplier<Stream<Finding>> body) {
+  /** One role or policy to check, writing into {@code out}. */
+  private interface Subject {
+    void check(Checked out);
+  }
+
+  private record Checked(List<Finding> findings, List<String> notes) {
+  }
+
+  private void checkRole(List<Rule> enabled, Role role, String file, Checked out) {
+    for (Rule rule : enabled) {
+      Level level = config.level(rule.meta());
+      Stream.concat(role.trust().stream(), role.policies().stream()).forEach(doc -> run(rule, level,
+          doc.owner().or(role::ref), file, out, () -> rule.checkDocument(doc, context)));
+      run(rule, level, role.ref(), file, out, () -> rule.checkRole(role, context));
+    }
+  }
+
+  private void checkPolicy(List<Rule> enabled, IdentityPolicy policy, String file, Checked out) {
+    PolicyDocument doc = policy.document();
+    for (Rule rule : enabled) {
+      Level level = config.level(rule.meta());
+      run(rule, level, doc.owner().or(policy::ref), file, out, () -> rule.checkDocument(doc, context));
+      run(rule, level, policy.ref(), file, out, () -> rule.checkPolicy(policy, context));
+    }
+  }
+
+  private void checkResourcePolicy(List<Rule> enabled, PolicyDocument doc, String file, Checked out) {
+    for (Rule rule : enabled) {
+      run(rule, config.level(rule.meta()), doc.owner(), file, out, () -> rule.checkDocument(doc, context));
+    }
+  }
+
+  private void run(Rule rule, Level level, Optional<ResourceRef> resource, String file, Checked out,
+      Supplier<Stream<Finding>> body) {
     try {
-      body.get().forEach(f -> out.add(suppress(f.atLevel(level).in(f.resource().or(() -> resource)))));
+      body.get().forEach(f -> out.findings().add(suppress(f.atLevel(level).in(f.resource().or(() -> resource)))));
     } catch (RuntimeException | StackOverflowError e) {
-      notes.add("rule " + rule.meta().id() + " failed on " + file + ": " + e
+      out.notes().add("rule " + rule.meta().id() + " failed on " + file + ": " + e
           + "; its findings for this file are missing");
     }
   }

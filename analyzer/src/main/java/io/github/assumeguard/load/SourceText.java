@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads a file's text: enforces the size limit, decodes UTF-8 (or UTF-16/32 when a byte-order mark
@@ -57,10 +58,17 @@ public final class SourceText {
       charset = StandardCharsets.UTF_16LE;
       skip = 2;
     } else {
-      int nul = indexOfNul(bytes);
-      if (nul >= 0) {
-        throw new InputException(positionOf(bytes, nul, display),
-            "binary content (a NUL byte), not a JSON or YAML text file");
+      boolean ascii = true;
+      for (int i = 0; i < bytes.length; i++) {
+        if (bytes[i] == 0) {
+          throw new InputException(positionOf(bytes, i, display),
+              "binary content (a NUL byte), not a JSON or YAML text file");
+        }
+        ascii &= bytes[i] > 0;
+      }
+      if (ascii) {
+        // the common case, and a plain copy: ASCII text is valid UTF-8 and reads the same as Latin-1
+        return new String(bytes, StandardCharsets.ISO_8859_1);
       }
     }
     CharsetDecoder decoder = charset.newDecoder()
@@ -69,10 +77,13 @@ public final class SourceText {
     ByteBuffer buffer = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
     try {
       if (charset == StandardCharsets.UTF_8) {
-        // check first, then let String decode straight into its compact form: decoding through a
-        // CharBuffer would hold twice the file again, which counts for plans of tens of megabytes
-        validate(decoder, buffer);
-        return new String(bytes, skip, bytes.length - skip, StandardCharsets.UTF_8);
+        // String decodes straight into its compact form and marks malformed input with U+FFFD; only
+        // when one shows up (or the file itself holds U+FFFD) is the strict decoder asked where
+        String text = new String(bytes, skip, bytes.length - skip, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+          validate(decoder, buffer);
+        }
+        return text;
       }
       return decoder.decode(buffer).toString();
     } catch (CharacterCodingException e) {
@@ -99,6 +110,36 @@ public final class SourceText {
     } while (result.isOverflow());
   }
 
+  /**
+   * The offset at which each line of {@code text} starts, counting lines as Jackson does: a line
+   * ends after {@code \n}, {@code \r\n} or a lone {@code \r}.
+   */
+  public static int[] lineStarts(String text) {
+    int[] starts = new int[64];
+    int count = 1;
+    boolean carriageReturns = text.indexOf('\r') >= 0;
+    int i = carriageReturns ? nextLineBreak(text, 0) : text.indexOf('\n');
+    while (i >= 0) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+      }
+      starts[count++] = i + 1;
+      i = carriageReturns ? nextLineBreak(text, i + 1) : text.indexOf('\n', i + 1);
+    }
+    return Arrays.copyOf(starts, count);
+  }
+
+  /** The offset of the last character of the next line break at or after {@code from}, or -1. */
+  private static int nextLineBreak(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private static String describe(IOException e) {
     String msg = e.getMessage();
     String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
@@ -115,15 +156,6 @@ public final class SourceText {
       }
     }
     return true;
-  }
-
-  private static int indexOfNul(byte[] bytes) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static int firstInvalidUtf8(byte[] bytes, int from) {

@@ -196,7 +196,7 @@ public final class TreeReader {
   private Optional<String> scalarAnchor(TokenStreamLocation start) {
     int line = start.getLineNr();
     if (lineStarts == null) {
-      lineStarts = lineStarts(text);
+      lineStarts = SourceText.lineStarts(text);
     }
     if (line < 1 || line > lineStarts.length || start.getColumnNr() < 1) {
       return Optional.empty();
@@ -225,17 +225,6 @@ public final class TreeReader {
   }
 
   /** Where each line of {@code text} starts (YAML breaks lines at LF, CR LF and CR). */
-  private static int[] lineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-        starts.add(i + 1);
-      }
-    }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
-  }
 
   private static boolean endsYamlName(char c) {
     return Character.isWhitespace(c) || c == ',' || c == '[' || c == ']' || c == '{' || c == '}';

@@ -3,6 +3,7 @@ package io.github.assumeguard.cli;
 import io.github.assumeguard.engine.Analyzer;
 import io.github.assumeguard.engine.Config;
 import io.github.assumeguard.engine.ConfigLoader;
+import io.github.assumeguard.engine.Fingerprints;
 import io.github.assumeguard.engine.Rule;
 import io.github.assumeguard.engine.RuleRegistry;
 import io.github.assumeguard.load.Limits;
@@ -15,10 +16,10 @@ import java.util.function.Supplier;
 /**
  * Start-up on the second core. While the main thread builds the command line (picocli takes a
  * good part of a small scan's time), a daemon thread discovers the rules and takes one tiny trust
- * policy through the loader, the policy grammar and every rule, so the classes and schema a scan
- * needs are loaded and initialised by the time the main thread gets to them. The work is
- * side-effect free: its findings are dropped, and a failure only means no head start. When the
- * scan will read a config file, the config reader and its schema are warmed up as well.
+ * policy through the loader, the policy grammar, every rule and the fingerprint digest, so what a
+ * scan needs is loaded and initialised by the time the main thread gets to it; when the scan will
+ * read a config file, the config reader and its schema are warmed up as well. The work is
+ * side-effect free: its findings are dropped, and a failure only means no head start.
  */
 final class WarmUp {
 
@@ -67,12 +68,13 @@ final class WarmUp {
 
   private static void run(Supplier<List<Rule>> rules, boolean config) {
     try {
-      List<Rule> discovered = rules.get();
+      Analyzer analyzer = new Analyzer(rules.get(), Config.defaults(), Limits.defaults());
+      // the policy grammar (networknt) first: it is the costliest to set up
+      new Loader(Limits.defaults()).loadText(POLICY, "warm-up.json").map(analyzer::check)
+          .ifPresent(findings -> findings.forEach(f -> Fingerprints.of(f, "warm-up.json")));
       if (config) {
         ConfigLoader.parse(CONFIG, "warm-up.yml");
       }
-      Analyzer analyzer = new Analyzer(discovered, Config.defaults(), Limits.defaults());
-      new Loader(Limits.defaults()).loadText(POLICY, "warm-up.json").ifPresent(analyzer::check);
     } catch (RuntimeException | LinkageError e) {
       // only a head start: the scan itself reports whatever is wrong
     }

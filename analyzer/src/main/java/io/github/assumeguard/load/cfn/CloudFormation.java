@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * CloudFormation templates (JSON and YAML, SAM, CDK output): roles with their trust policy,
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
 public final class CloudFormation {
 
   private static final String ROLE = "AWS::IAM::Role";
+  /** Templates with at least this many resources are read in parallel slices. */
+  private static final int PARALLEL_RESOURCES = 64;
   private static final Set<String> POLICY_TYPES = Set.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy",
       "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy");
   private static final Set<String> INLINE_POLICY_OWNERS = Set.of("AWS::IAM::User", "AWS::IAM::Group");
@@ -52,9 +55,29 @@ public final class CloudFormation {
     return TEMPLATE_MARK.matcher(text).find();
   }
 
-  /** The roles and policies of a template. */
+  /**
+   * The roles and policies of a template. A template with many resources is read in slices on
+   * every core, each slice with its own reader (intrinsic evaluation keeps per-reader state); the
+   * slices are merged in template order.
+   */
   public static Workspace load(String file, ObjectNode root, String text, Limits limits) {
-    return new TemplateReader(file, root, limits).read();
+    List<ObjectNode.Member> resources = root.object("Resources").orElseThrow().members();
+    int slices = resources.size() < PARALLEL_RESOURCES ? 1
+        : Math.min(resources.size() / (PARALLEL_RESOURCES / 2), 4 * Runtime.getRuntime().availableProcessors());
+    List<TemplateReader> readers = IntStream.range(0, slices).parallel().mapToObj(i -> {
+      TemplateReader reader = new TemplateReader(file, root, limits);
+      reader.read(resources.subList(i * resources.size() / slices, (i + 1) * resources.size() / slices));
+      return reader;
+    }).toList();
+    List<Role> roles = new ArrayList<>();
+    List<IdentityPolicy> policies = new ArrayList<>();
+    List<InlineSuppression> suppressions = new ArrayList<>();
+    for (TemplateReader reader : readers) {
+      roles.addAll(reader.roles);
+      policies.addAll(reader.policies);
+      suppressions.addAll(reader.suppressions);
+    }
+    return new Workspace(file, roles, policies, List.of(), suppressions);
   }
 
   /** One template being read. */
@@ -75,14 +98,12 @@ public final class CloudFormation {
       this.documents = new Documents(intrinsics, limits);
     }
 
-    Workspace read() {
-      ObjectNode resources = root.object("Resources").orElseThrow();
-      for (ObjectNode.Member member : resources.members()) {
+    void read(List<ObjectNode.Member> resources) {
+      for (ObjectNode.Member member : resources) {
         if (member.value() instanceof ObjectNode resource) {
           resource(member.key(), resource);
         }
       }
-      return new Workspace(file, roles, policies, List.of(), suppressions);
     }
 
     private void resource(String id, ObjectNode resource) {

@@ -7,6 +7,7 @@ import io.github.assumeguard.load.Node;
 import io.github.assumeguard.load.ObjectNode;
 import io.github.assumeguard.load.Relocate;
 import io.github.assumeguard.load.ScalarNode;
+import io.github.assumeguard.load.SourceText;
 import io.github.assumeguard.load.TreeReader;
 import io.github.assumeguard.model.Location;
 import java.util.ArrayList;
@@ -105,21 +106,9 @@ final class EmbeddedJson {
       return Optional.empty();
     }
     raw[k] = i - start;
-    return Optional.of(new EmbeddedJson(host.location().file(), host, raw, lineStarts(value)));
+    return Optional.of(new EmbeddedJson(host.location().file(), host, raw, SourceText.lineStarts(value)));
   }
 
-  /** Line starts as Jackson counts lines: after {@code \n}, {@code \r\n} or a lone {@code \r}. */
-  private static int[] lineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-        starts.add(i + 1);
-      }
-    }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
-  }
 
   /** The plan column of a (line, column) position of the unescaped content. */
   private int column(int line, int column) {

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import tools.jackson.core.TokenStreamFactory;
 
 /**
@@ -45,11 +47,13 @@ final class PlanModel {
   private static final Set<String> POLICY_TYPES = Set.of("aws_iam_policy", "aws_iam_role_policy",
       "aws_iam_user_policy", "aws_iam_group_policy");
 
+  /** Plans with at least this many resources build their roles and policies in parallel. */
+  private static final int PARALLEL_RESOURCES = 64;
   private final String file;
   private final String text;
   private final TokenStreamFactory factory;
   private final Content content;
-  private final Set<String> deployedDocuments = new HashSet<>();
+  private final Set<String> deployedDocuments = ConcurrentHashMap.newKeySet();
   private final boolean hasDataDocuments;
   private final Optional<String> callerAccount;
 
@@ -71,13 +75,13 @@ final class PlanModel {
     List<IdentityPolicy> policies = new ArrayList<>();
     List<PolicyDocument> resourcePolicies = new ArrayList<>();
     List<Resource> chosen = chosen();
-    for (Resource r : chosen) {
-      if (r.mode().equals("managed") && r.type().equals("aws_iam_role")) {
-        roles.add(role(r));
-      } else if (r.mode().equals("managed") && POLICY_TYPES.contains(r.type())) {
-        ResourceRef ref = ref(r);
-        document(r, "policy", PolicyDocument.Kind.IDENTITY, ref)
-            .ifPresent(d -> policies.add(new IdentityPolicy(Optional.of(ref), knownString(r, "name"), d)));
+    // roles and policies are independent of each other: a large plan builds them on every core
+    Stream<Resource> managed = chosen.size() >= PARALLEL_RESOURCES ? chosen.parallelStream() : chosen.stream();
+    for (Optional<Object> built : managed.map(this::managed).toList()) {
+      if (built.orElse(null) instanceof Role role) {
+        roles.add(role);
+      } else if (built.orElse(null) instanceof IdentityPolicy policy) {
+        policies.add(policy);
       }
     }
     for (Resource r : chosen) {
@@ -86,6 +90,19 @@ final class PlanModel {
       }
     }
     return new Workspace(file, roles, policies, resourcePolicies);
+  }
+
+  /** A managed role or policy resource as the model's {@link Role} or {@link IdentityPolicy}. */
+  private Optional<Object> managed(Resource r) {
+    if (r.mode().equals("managed") && r.type().equals("aws_iam_role")) {
+      return Optional.of(role(r));
+    }
+    if (r.mode().equals("managed") && POLICY_TYPES.contains(r.type())) {
+      ResourceRef ref = ref(r);
+      return document(r, "policy", PolicyDocument.Kind.IDENTITY, ref)
+          .map(d -> new IdentityPolicy(Optional.of(ref), knownString(r, "name"), d));
+    }
+    return Optional.empty();
   }
 
   /**
