@@ -25,11 +25,27 @@ public final class Fingerprints {
   public static String of(Finding finding, String uri) {
     String key = String.join("\u0000", finding.ruleId(), uri, finding.resource().map(ResourceRef::id).orElse(""),
         finding.location().pointer(), finding.message());
+    return HexFormat.of().formatHex(sha256().digest(key.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A fresh SHA-256 digest, cloned from one looked up once (a provider look-up per finding adds up). */
+  private static MessageDigest sha256() {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
+      return (MessageDigest) Sha256.PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return Sha256.create();
+    }
+  }
+
+  private static final class Sha256 {
+    static final MessageDigest PROTOTYPE = create();
+
+    static MessageDigest create() {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform has SHA-256", e);
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -29,6 +30,9 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * counted (with the aliases inside aliased content) against {@link Limits#maxAliases()}.
  */
 public final class TreeReader {
+
+  private static final Map<Limits, JsonFactory> JSON_FACTORIES = new ConcurrentHashMap<>();
+  private static final Map<Limits, YAMLFactory> YAML_FACTORIES = new ConcurrentHashMap<>();
 
   private final TokenStreamFactory factory;
   private final String file;
@@ -55,8 +59,15 @@ public final class TreeReader {
     this(factory, file, Limits.defaults().maxAliases(), false);
   }
 
-  /** A JSON factory with the given limits; comments are read (and reported by the loaders). */
+  /**
+   * A JSON factory with the given limits; comments are read (and reported by the loaders). One
+   * factory per limits serves every file (factories are thread-safe and share their name tables).
+   */
   public static JsonFactory jsonFactory(Limits limits) {
+    return JSON_FACTORIES.computeIfAbsent(limits, TreeReader::newJsonFactory);
+  }
+
+  private static JsonFactory newJsonFactory(Limits limits) {
     return JsonFactory.builder()
         .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
         .streamReadConstraints(constraints(limits))
@@ -66,9 +77,13 @@ public final class TreeReader {
   /**
    * A YAML factory with the given limits: the size limit also bounds the YAML reader's own
    * code-point limit, and duplicate keys are kept (and reported where they matter) rather than
-   * failing the parse.
+   * failing the parse. One factory per limits serves every file.
    */
   public static YAMLFactory yamlFactory(Limits limits) {
+    return YAML_FACTORIES.computeIfAbsent(limits, TreeReader::newYamlFactory);
+  }
+
+  private static YAMLFactory newYamlFactory(Limits limits) {
     LoadSettings settings = LoadSettings.builder()
         .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
         .build();

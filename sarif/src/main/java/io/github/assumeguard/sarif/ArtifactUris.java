@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a finding's file (as it was reached, relative to the current directory or absolute) into
@@ -18,6 +20,8 @@ final class ArtifactUris {
   private static final String SAFE = "-._~!$&'()*+,;=@";
 
   private final Path root;
+  /** Findings share files: each file's URI is worked out once (a path may need the file system). */
+  private final Map<String, ArtifactUri> known = new ConcurrentHashMap<>();
 
   ArtifactUris(Path sarifRoot) {
     this.root = sarifRoot.toAbsolutePath().normalize();
@@ -31,6 +35,10 @@ final class ArtifactUris {
 
   /** Where {@code file} is: relative to the root when it lies below it, else absolute. */
   ArtifactUri of(String file) {
+    return known.computeIfAbsent(file, this::locate);
+  }
+
+  private ArtifactUri locate(String file) {
     Path path;
     try {
       path = Path.of(file).toAbsolutePath().normalize();
