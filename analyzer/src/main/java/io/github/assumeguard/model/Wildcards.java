@@ -11,17 +11,18 @@ public final class Wildcards {
 
   /** True when {@code value} matches {@code pattern}, optionally ignoring case. */
   public static boolean matches(String pattern, String value, boolean ignoreCase) {
-    String p = ignoreCase ? pattern.toLowerCase(java.util.Locale.ROOT) : pattern;
-    String v = ignoreCase ? value.toLowerCase(java.util.Locale.ROOT) : value;
+    if (!hasWildcard(pattern)) {
+      return ignoreCase ? pattern.equalsIgnoreCase(value) : pattern.equals(value);
+    }
     int pi = 0;
     int vi = 0;
     int star = -1;
     int mark = 0;
-    while (vi < v.length()) {
-      if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == v.charAt(vi))) {
+    while (vi < value.length()) {
+      if (pi < pattern.length() && (pattern.charAt(pi) == '?' || same(pattern.charAt(pi), value.charAt(vi), ignoreCase))) {
         pi++;
         vi++;
-      } else if (pi < p.length() && p.charAt(pi) == '*') {
+      } else if (pi < pattern.length() && pattern.charAt(pi) == '*') {
         star = pi++;
         mark = vi;
       } else if (star >= 0) {
@@ -31,10 +32,23 @@ public final class Wildcards {
         return false;
       }
     }
-    while (pi < p.length() && p.charAt(pi) == '*') {
+    while (pi < pattern.length() && pattern.charAt(pi) == '*') {
       pi++;
     }
-    return pi == p.length();
+    return pi == pattern.length();
+  }
+
+  /** Characters compared as {@link String#equalsIgnoreCase} does when {@code ignoreCase}. */
+  private static boolean same(char a, char b, boolean ignoreCase) {
+    if (a == b) {
+      return true;
+    }
+    if (!ignoreCase) {
+      return false;
+    }
+    char ua = Character.toUpperCase(a);
+    char ub = Character.toUpperCase(b);
+    return ua == ub || Character.toLowerCase(ua) == Character.toLowerCase(ub);
   }
 
   /** True when the string holds {@code *} or {@code ?}. */

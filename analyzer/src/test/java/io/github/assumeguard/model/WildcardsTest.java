@@ -20,6 +20,22 @@ class WildcardsTest {
   }
 
   @Test
+  void literalPatternsCompareWholeValues() {
+    assertThat(Wildcards.matches("sts:AssumeRole", "sts:assumerole", true)).isTrue();
+    assertThat(Wildcards.matches("sts:AssumeRole", "sts:assumerole", false)).isFalse();
+    assertThat(Wildcards.matches("sts:AssumeRole", "sts:AssumeRoleWithSAML", true)).isFalse();
+    assertThat(Wildcards.matches("sts:AssumeRole", "sts:AssumeRole", false)).isTrue();
+    assertThat(Wildcards.matches("", "x", true)).isFalse();
+  }
+
+  @Test
+  void caseIsIgnoredOnBothSidesOfAWildcard() {
+    assertThat(Wildcards.matches("STS:assume*WITH?aml", "sts:AssumeRoleWithSAML", true)).isTrue();
+    assertThat(Wildcards.matches("STS:assume*WITH?aml", "sts:AssumeRoleWithSAML", false)).isFalse();
+    assertThat(Wildcards.matches("*rOLE", "sts:AssumeRole", true)).isTrue();
+  }
+
+  @Test
   void prefixesAndCoverage() {
     assertThat(Wildcards.fixedPrefix("repo:acme/*:ref")).isEqualTo("repo:acme/");
     assertThat(Wildcards.isMatchAll("**")).isTrue();
