@@ -12,4 +12,23 @@ public record Limits(long maxFileBytes, int maxDepth, int maxStringLength, int m
   public static Limits defaults() {
     return new Limits(DEFAULT_MAX_FILE_BYTES, 500, 20_000_000, 1000, 50);
   }
+
+  // Written out: limits key the parser factory caches, and a record's generated equals and
+  // hashCode are linked through method handles on first use, which costs start-up time.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Limits l && l.maxFileBytes == maxFileBytes && l.maxDepth == maxDepth
+        && l.maxStringLength == maxStringLength && l.maxNumberLength == maxNumberLength
+        && l.maxAliases == maxAliases;
+  }
+
+  @Override
+  public int hashCode() {
+    long h = maxFileBytes;
+    h = 31 * h + maxDepth;
+    h = 31 * h + maxStringLength;
+    h = 31 * h + maxNumberLength;
+    h = 31 * h + maxAliases;
+    return Long.hashCode(h);
+  }
 }
