@@ -67,6 +67,28 @@ class AnalyzerTest {
   }
 
   @Test
+  void aLargeTemplateIsReadAndCheckedInParallelWithTheSequentialResult(@TempDir Path dir) throws IOException {
+    // 100 roles: enough for parallel template slices and parallel checks; every fifth trusts "*"
+    StringBuilder template = new StringBuilder("{\"Resources\": {\n");
+    for (int i = 0; i < 100; i++) {
+      String principal = i % 5 == 0 ? "\"*\"" : "{\"Service\": \"ec2.amazonaws.com\"}";
+      template.append(i == 0 ? "" : ",\n").append("\"Role").append(i).append("\": {\"Type\": \"AWS::IAM::Role\", ")
+          .append("\"Properties\": {\"AssumeRolePolicyDocument\": {\"Version\": \"2012-10-17\", \"Statement\": ")
+          .append("[{\"Effect\": \"Allow\", \"Principal\": ").append(principal)
+          .append(", \"Action\": \"sts:AssumeRole\"}]}}}");
+    }
+    Files.writeString(dir.resolve("big.json"), template.append("\n}}\n").toString());
+    Report r = analyzer(Config.defaults(), new StarRule()).scan(List.of(dir.resolve("big.json")));
+    assertThat(r.errors()).isEmpty();
+    List<String> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i += 5) {
+      expected.add((i + 2) + " Role" + i);
+    }
+    assertThat(r.findings()).extracting(f -> f.location().line() + " " + f.resource().orElseThrow().id())
+        .containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void walksDirectoriesSkippingVcsAndVendorFolders(@TempDir Path dir) throws IOException {
     write(dir, "a.json", STAR);
     write(dir, "sub/b.json", STAR);

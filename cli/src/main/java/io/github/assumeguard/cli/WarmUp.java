@@ -56,7 +56,8 @@ final class WarmUp {
     return rules;
   }
 
-  private static boolean isScan(String[] args) {
+  /** True when the command line runs a scan (the default command), the only one warmed up for. */
+  static boolean isScan(String[] args) {
     if (args.length == 0) {
       return false;
     }

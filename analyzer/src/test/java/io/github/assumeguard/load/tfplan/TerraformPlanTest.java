@@ -83,6 +83,24 @@ class TerraformPlanTest {
   }
 
   @Test
+  void aLargePlanIsBuiltInParallelButKeepsFileOrderAndPositions() {
+    StringBuilder roles = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      roles.append(i == 0 ? "" : ",").append(role("aws_iam_role.r" + i, "role-" + i, i % 3 == 0 ? OPEN_TRUST : SERVICE_TRUST));
+    }
+    Workspace ws = load(plan(roles.toString(), "", ""));
+    assertThat(ws.roles()).hasSize(150);
+    for (int i = 0; i < 150; i++) {
+      Role r = ws.roles().get(i);
+      assertThat(r.ref().orElseThrow().id()).isEqualTo("aws_iam_role.r" + i);
+      assertThat(firstPrincipal(r).location().pointer()).isEqualTo(
+          "/planned_values/root_module/resources/" + i + "/values/assume_role_policy/Statement/0/Principal/"
+              + (i % 3 == 0 ? "AWS" : "Service"));
+      assertThat(firstPrincipal(r).isEveryone()).isEqualTo(i % 3 == 0);
+    }
+  }
+
+  @Test
   void rolesOfNestedChildModulesCarryTheirFullAddress() {
     String text = plan(role("aws_iam_role.root", "root-role", SERVICE_TRUST),
         "{\"resources\":[" + role("module.ci.aws_iam_role.deploy", "ci-deploy", OPEN_TRUST) + "],"
