@@ -239,8 +239,6 @@ public final class TreeReader {
     return Optional.empty();
   }
 
-  /** Where each line of {@code text} starts (YAML breaks lines at LF, CR LF and CR). */
-
   private static boolean endsYamlName(char c) {
     return Character.isWhitespace(c) || c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
   }

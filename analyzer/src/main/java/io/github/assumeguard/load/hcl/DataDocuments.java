@@ -1,5 +1,6 @@
 package io.github.assumeguard.load.hcl;
 
+import io.github.assumeguard.load.TreeReader;
 import io.github.assumeguard.load.ArrayNode;
 import io.github.assumeguard.load.Node;
 import io.github.assumeguard.load.ObjectNode;
@@ -55,7 +56,7 @@ final class DataDocuments {
   private PolicyNodes.Doc buildDocument(Hcl.Block block, Module module, PolicyNodes nodes) {
     Evaluator ev = nodes.evaluator();
     Evaluator.Context ctx = Evaluator.in(module, Optional.of(block));
-    String base = "/data/aws_iam_policy_document/" + PolicyNodes.escape(block.label(1));
+    String base = "/data/aws_iam_policy_document/" + TreeReader.escape(block.label(1));
     Hcl.Body body = block.body();
     unsupported(body, DOCUMENT_ARGS, "a policy document", nodes);
 
@@ -259,7 +260,7 @@ final class DataDocuments {
       Value typeValue = typeAttr.map(a -> ev.eval(a.value(), e.getValue())).orElse(null);
       Optional<String> principalType = typeValue == null ? Optional.empty() : Values.known(typeValue, ev);
       String shownType = principalType.orElse("AWS");
-      String typePointer = child + "/" + PolicyNodes.escape(shownType);
+      String typePointer = child + "/" + TreeReader.escape(shownType);
       List<Node> list = byType.computeIfAbsent(shownType, k -> new ArrayList<>());
       typeAt.putIfAbsent(shownType, typeAttr.map(a -> a.value().src().location()).orElse(b.typeSrc().location())
           .withPointer(typePointer));
@@ -328,8 +329,8 @@ final class DataDocuments {
       Value varValue = ev.eval(varAttr.get().value(), e.getValue());
       String test = Values.string(testValue, ev).map(ev::display).orElse(ev.display(testValue));
       String variable = Values.string(varValue, ev).map(ev::display).orElse(ev.display(varValue));
-      String testPointer = child + "/" + PolicyNodes.escape(test);
-      String varPointer = testPointer + "/" + PolicyNodes.escape(variable);
+      String testPointer = child + "/" + TreeReader.escape(test);
+      String varPointer = testPointer + "/" + TreeReader.escape(variable);
       if (!testAt.containsKey(test)) {
         Location at = testAttr.get().value().src().location().withPointer(testPointer);
         testAt.put(test, at);

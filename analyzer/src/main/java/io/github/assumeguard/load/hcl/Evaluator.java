@@ -311,10 +311,7 @@ final class Evaluator {
     if (t.parts().size() == 1 && t.parts().get(0) instanceof Hcl.Interpolation i) {
       return eval(i.expr(), ctx);
     }
-    StringBuilder text = new StringBuilder();
-    List<Origin.Segment> segments = new ArrayList<>();
-    render(t.parts(), ctx, text, segments);
-    return new Value.Str(text.toString(), t.src().location(), Optional.of(new Origin(segments)));
+    return render(t, ctx);
   }
 
   /** Renders a template body (also a file read by templatefile()). */

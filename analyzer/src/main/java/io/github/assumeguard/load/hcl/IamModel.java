@@ -1,5 +1,6 @@
 package io.github.assumeguard.load.hcl;
 
+import io.github.assumeguard.load.TreeReader;
 import io.github.assumeguard.load.ArrayNode;
 import io.github.assumeguard.load.Limits;
 import io.github.assumeguard.load.Node;
@@ -229,7 +230,7 @@ final class IamModel {
   }
 
   private String pointer(Hcl.Block b, String attribute) {
-    return "/" + b.type() + "/" + PolicyNodes.escape(b.label(0)) + "/" + PolicyNodes.escape(b.label(1)) + "/"
+    return "/" + b.type() + "/" + TreeReader.escape(b.label(0)) + "/" + TreeReader.escape(b.label(1)) + "/"
         + attribute;
   }
 

@@ -33,15 +33,6 @@ final class Origin {
     return segments;
   }
 
-  /** This origin followed by {@code other}, whose characters start at {@code offset} of the joined value. */
-  Origin append(Origin other, int offset) {
-    List<Segment> out = new ArrayList<>(segments);
-    for (Segment s : other.segments) {
-      out.add(new Segment(s.from + offset, s.to + offset, s.source, s.srcStart, s.srcEnd, s.exact));
-    }
-    return new Origin(out);
-  }
-
   /** The source range of value characters {@code [from, to)}, or {@code fallback} when not mapped. */
   Location locate(int from, int to, Location fallback) {
     Segment first = find(from);

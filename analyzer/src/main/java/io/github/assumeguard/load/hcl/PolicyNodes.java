@@ -8,6 +8,7 @@ import io.github.assumeguard.load.Node;
 import io.github.assumeguard.load.ObjectNode;
 import io.github.assumeguard.load.PolicyReader;
 import io.github.assumeguard.load.ScalarNode;
+import io.github.assumeguard.load.SourceText;
 import io.github.assumeguard.load.TreeReader;
 import io.github.assumeguard.model.Condition;
 import io.github.assumeguard.model.ConditionOperator;
@@ -68,10 +69,6 @@ final class PolicyNodes {
 
   Evaluator evaluator() {
     return ev;
-  }
-
-  Limits limits() {
-    return limits;
   }
 
   /** A problem found while building the tree (a misspelt argument of a policy document block). */
@@ -147,12 +144,12 @@ final class PolicyNodes {
       List<ObjectNode.Member> members = new ArrayList<>();
       for (Value.Member m : o.members().values()) {
         String shownKey = ev.display(m.key());
-        String child = pointer + "/" + escape(shownKey);
+        String child = pointer + "/" + TreeReader.escape(shownKey);
         Location keyAt = m.keyLocation().withPointer(child);
         if (m.key().indexOf(Value.HOLE_START) >= 0) {
           unknown(keyAt, shownKey);
         }
-        members.add(new ObjectNode.Member(shownKey, keyAt, node(m.value(), child, path + "/" + escape(shownKey))));
+        members.add(new ObjectNode.Member(shownKey, keyAt, node(m.value(), child, path + "/" + TreeReader.escape(shownKey))));
       }
       return new ObjectNode(o.location().withPointer(pointer), members, List.of());
     }
@@ -174,13 +171,13 @@ final class PolicyNodes {
   Node unknownNode(String display, Location at, String path) {
     region(at);
     if (CONDITION.matcher(path).matches()) {
-      Location key = at.withPointer(at.pointer() + "/" + escape(display));
+      Location key = at.withPointer(at.pointer() + "/" + TreeReader.escape(display));
       unknown(key, display);
       return new ObjectNode(at, List.of(new ObjectNode.Member(display, key, unknownNode(display, key, path + "/x"))),
           List.of());
     }
     if (OPERATOR.matcher(path).matches()) {
-      Location key = at.withPointer(at.pointer() + "/" + escape(display));
+      Location key = at.withPointer(at.pointer() + "/" + TreeReader.escape(display));
       unknown(key, display);
       Node value = new ScalarNode(key, ScalarNode.Type.STRING, display, Optional.empty());
       return new ObjectNode(at, List.of(new ObjectNode.Member(display, key, value)), List.of());
@@ -200,10 +197,6 @@ final class PolicyNodes {
     regions.add(at);
   }
 
-  static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
-  }
-
   // ---- JSON in strings ----
 
   /** JSON text (possibly with placeholders for unknown parts) as a node tree located in the source. */
@@ -213,6 +206,7 @@ final class PolicyNodes {
       return new Invalid(s.location(), "the policy is an empty string; IAM needs a JSON policy document");
     }
     String file = s.location().file();
+    int[] lines = SourceText.lineStarts(text);
     Node raw;
     try {
       raw = TreeReader.readJson(text, file, limits);
@@ -220,44 +214,45 @@ final class PolicyNodes {
       if (!s.isKnown()) {
         return new Unknown();
       }
-      Location at = locate(s, e.location());
+      Location at = locate(s, lines, e.location());
       return new Invalid(at, "the policy is not valid JSON: " + e.getMessage());
     }
     List<Location> comments = new ArrayList<>();
     for (Location c : JsonComments.find(text, file)) {
-      comments.add(locate(s, c));
+      comments.add(locate(s, lines, c));
     }
-    return new Parsed(relocate(raw, s, pointer), comments);
+    return new Parsed(relocate(raw, s, lines, pointer), comments);
   }
 
   /** Parses a known JSON string for jsondecode; empty when it is not JSON. */
   static Optional<Node> parseJson(Value.Str s, Evaluator ev) {
     try {
       Node raw = TreeReader.readJson(s.text(), s.location().file(), Limits.defaults());
-      return Optional.of(new PolicyNodes(ev, Limits.defaults()).relocate(raw, s, ""));
+      return Optional.of(new PolicyNodes(ev, Limits.defaults()).relocate(raw, s, SourceText.lineStarts(s.text()), ""));
     } catch (InputException e) {
       return Optional.empty();
     }
   }
 
-  private Node relocate(Node node, Value.Str host, String base) {
+  /** {@code node}, parsed from {@code host}'s text (whose line starts are {@code lines}), at its source. */
+  private Node relocate(Node node, Value.Str host, int[] lines, String base) {
     if (node instanceof ObjectNode o) {
       List<ObjectNode.Member> members = new ArrayList<>();
       for (ObjectNode.Member m : o.members()) {
-        members.add(relocateMember(m, host, base));
+        members.add(relocateMember(m, host, lines, base));
       }
       List<ObjectNode.Member> dups = new ArrayList<>();
       for (ObjectNode.Member m : o.duplicates()) {
-        dups.add(relocateMember(m, host, base));
+        dups.add(relocateMember(m, host, lines, base));
       }
-      return new ObjectNode(locate(host, o.location()).withPointer(base + o.location().pointer()), members, dups);
+      return new ObjectNode(locate(host, lines, o.location()).withPointer(base + o.location().pointer()), members, dups);
     }
     if (node instanceof ArrayNode a) {
-      return new ArrayNode(locate(host, a.location()).withPointer(base + a.location().pointer()),
-          a.items().stream().map(n -> relocate(n, host, base)).toList());
+      return new ArrayNode(locate(host, lines, a.location()).withPointer(base + a.location().pointer()),
+          a.items().stream().map(n -> relocate(n, host, lines, base)).toList());
     }
     ScalarNode sc = (ScalarNode) node;
-    Location at = locate(host, sc.location()).withPointer(base + sc.location().pointer());
+    Location at = locate(host, lines, sc.location()).withPointer(base + sc.location().pointer());
     if (sc.isString() && sc.text().indexOf(Value.HOLE_START) >= 0) {
       String shown = ev.display(sc.text());
       unknown(at, shown);
@@ -266,39 +261,30 @@ final class PolicyNodes {
     return new ScalarNode(at, sc.type(), sc.text(), Optional.empty());
   }
 
-  private ObjectNode.Member relocateMember(ObjectNode.Member m, Value.Str host, String base) {
-    Location keyAt = locate(host, m.keyLocation()).withPointer(base + m.keyLocation().pointer());
+  private ObjectNode.Member relocateMember(ObjectNode.Member m, Value.Str host, int[] lines, String base) {
+    Location keyAt = locate(host, lines, m.keyLocation()).withPointer(base + m.keyLocation().pointer());
     String key = m.key();
     if (key.indexOf(Value.HOLE_START) >= 0) {
       key = ev.display(key);
       unknown(keyAt, key);
     }
-    return new ObjectNode.Member(key, keyAt, relocate(m.value(), host, base));
+    return new ObjectNode.Member(key, keyAt, relocate(m.value(), host, lines, base));
   }
 
-  /** Maps a location inside the string's text back to where its characters were written. */
-  private static Location locate(Value.Str s, Location inner) {
+  /** Maps a location inside the string's text (line starts {@code lines}) back to where its characters were written. */
+  private static Location locate(Value.Str s, int[] lines, Location inner) {
     if (s.origin().isEmpty()) {
       return s.location();
     }
-    String text = s.text();
-    int from = offset(text, inner.line(), inner.column());
-    int to = offset(text, inner.endLine(), inner.endColumn());
+    int length = s.text().length();
+    int from = offset(lines, length, inner.line(), inner.column());
+    int to = offset(lines, length, inner.endLine(), inner.endColumn());
     return s.origin().get().locate(from, Math.max(from + 1, to), s.location());
   }
 
-  private static int offset(String text, int line, int column) {
-    int l = 1;
-    int i = 0;
-    while (l < line && i < text.length()) {
-      int nl = text.indexOf('\n', i);
-      if (nl < 0) {
-        break;
-      }
-      i = nl + 1;
-      l++;
-    }
-    return Math.min(text.length(), i + Math.max(0, column - 1));
+  private static int offset(int[] lines, int length, int line, int column) {
+    int start = lines[Math.min(Math.max(line, 1), lines.length) - 1];
+    return Math.min(length, start + Math.max(0, column - 1));
   }
 
   // ---- after the shared reader ----

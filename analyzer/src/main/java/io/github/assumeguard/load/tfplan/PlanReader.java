@@ -51,8 +51,8 @@ final class PlanReader {
   record Resource(String address, String mode, String type, Origin origin, Location location, ObjectNode values) {
   }
 
-  /** A {@code resource_changes} entry: its actions and which attributes are known only after apply. */
-  record Change(String address, List<String> actions, Optional<Node> afterUnknown) {
+  /** A {@code resource_changes} entry: which attributes are known only after apply. */
+  record Change(Optional<Node> afterUnknown) {
   }
 
   /** What the reader kept; {@code isPlan} false when the document is not a plan after all. */
@@ -181,7 +181,6 @@ final class PlanReader {
     String mode;
     String type;
     boolean deposed;
-    final List<String> actions = new ArrayList<>();
     ObjectNode after;
     Node unknown;
 
@@ -216,7 +215,7 @@ final class PlanReader {
     if (e.deposed || e.address == null || e.mode == null || e.type == null || !kept(e.mode, e.type, Origin.CHANGE)) {
       return;
     }
-    changes.put(e.address, new Change(e.address, List.copyOf(e.actions), Optional.ofNullable(e.unknown)));
+    changes.put(e.address, new Change(Optional.ofNullable(e.unknown)));
     if (e.after != null) {
       resources.add(new Resource(e.address, e.mode, e.type, Origin.CHANGE,
           range(start, p.currentLocation(), pointer), e.after));
@@ -224,18 +223,12 @@ final class PlanReader {
   }
 
   /**
-   * One member of a change: its actions, its {@code after} (built only when planned values lack
-   * the resource) and its {@code after_unknown}.
+   * One member of a change: its {@code after} (built only when planned values lack the resource)
+   * and its {@code after_unknown}.
    */
   private void changeMember(JsonParser p, String key, String pointer, Entry e) {
     boolean object = p.currentToken() == JsonToken.START_OBJECT;
     switch (key) {
-      case "actions" -> items(p, pointer, item -> {
-        String action = string(p);
-        if (action != null) {
-          e.actions.add(action);
-        }
-      });
       case "after" -> {
         if (object && e.wanted() && (e.address == null || !plannedAddresses.contains(e.address))) {
           e.after = attributes(p, pointer);
