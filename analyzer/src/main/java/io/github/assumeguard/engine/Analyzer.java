@@ -11,15 +11,15 @@ import io.github.assumeguard.model.ResourceRef;
 import io.github.assumeguard.model.Role;
 import io.github.assumeguard.model.Workspace;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -41,15 +41,18 @@ public final class Analyzer {
   private final Config config;
   private final Loader loader;
   private final RuleContext context;
-  private final List<PathMatcher> excludes;
+  private final List<Glob> excludes;
+  /** Each suppression's path glob, compiled once. */
+  private final Map<String, Glob> suppressionPaths;
 
   public Analyzer(List<Rule> rules, Config config, Limits limits) {
     this.rules = RuleRegistry.sorted(rules);
     this.config = config;
     this.loader = new Loader(limits);
     this.context = config.ruleContext();
-    this.excludes = config.exclude().stream()
-        .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    this.excludes = config.exclude().stream().map(Glob::of).toList();
+    this.suppressionPaths = new HashMap<>();
+    config.suppress().forEach(s -> s.path().ifPresent(g -> suppressionPaths.computeIfAbsent(g, Glob::of)));
   }
 
   /** The rules this analyzer runs (enabled ones) and knows (all). */
@@ -255,7 +258,7 @@ public final class Analyzer {
       if (!s.rule().equals("*") && !s.rule().equalsIgnoreCase(f.ruleId())) {
         continue;
       }
-      if (s.path().isPresent() && !pathMatches(s.path().get(), f.location().file())) {
+      if (s.path().isPresent() && !suppressionPaths.get(s.path().get()).matches(Path.of(f.location().file()))) {
         continue;
       }
       if (s.resource().isPresent() && !f.resource().map(r -> r.id().equals(s.resource().get())).orElse(false)) {
@@ -266,25 +269,8 @@ public final class Analyzer {
     return f;
   }
 
-  private static boolean pathMatches(String glob, String file) {
-    Path p = Path.of(file).normalize();
-    PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-    return m.matches(p) || FileSystems.getDefault().getPathMatcher("glob:**/" + glob).matches(p);
-  }
-
   private boolean excluded(Path display) {
-    Path norm = display.normalize();
-    for (PathMatcher m : excludes) {
-      if (m.matches(norm)) {
-        return true;
-      }
-    }
-    for (String g : config.exclude()) {
-      if (FileSystems.getDefault().getPathMatcher("glob:**/" + g).matches(norm)) {
-        return true;
-      }
-    }
-    return false;
+    return excludes.stream().anyMatch(g -> g.matches(display));
   }
 
   /** Expands {@code root} into inputs: itself when a file, its candidate files when a directory. */

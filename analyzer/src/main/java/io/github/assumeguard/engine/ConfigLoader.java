@@ -13,7 +13,6 @@ import io.github.assumeguard.load.Schemas;
 import io.github.assumeguard.load.SourceText;
 import io.github.assumeguard.load.TreeReader;
 import io.github.assumeguard.model.Location;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.PatternSyntaxException;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 
 /**
@@ -101,6 +101,9 @@ public final class ConfigLoader {
     for (Error e : Grammar.SCHEMA.validate(JsonNodes.toJackson(root))) {
       errors.add(error(root, e));
     }
+    if (errors.isEmpty()) {
+      errors.addAll(globErrors((ObjectNode) root));
+    }
     if (!errors.isEmpty()) {
       errors.sort((a, b) -> a.location().compareTo(b.location()));
       throw new ConfigException(errors);
@@ -125,6 +128,25 @@ public final class ConfigLoader {
     }));
     return new Config(Optional.of(display), rules, strings(obj.get("trustedAccounts")),
         strings(obj.get("ownAccounts")), maxSession, exempt, list(obj.get("exclude")), suppress);
+  }
+
+  /** The {@code exclude} and {@code suppress[].path} values that are not valid globs, where they are. */
+  private static List<InputError> globErrors(ObjectNode root) {
+    List<ScalarNode> globs = new ArrayList<>();
+    root.get("exclude").filter(ArrayNode.class::isInstance)
+        .ifPresent(a -> ((ArrayNode) a).items().forEach(i -> globs.add((ScalarNode) i)));
+    root.get("suppress").filter(ArrayNode.class::isInstance).ifPresent(a -> ((ArrayNode) a).items()
+        .forEach(i -> ((ObjectNode) i).get("path").ifPresent(p -> globs.add((ScalarNode) p))));
+    List<InputError> errors = new ArrayList<>();
+    for (ScalarNode glob : globs) {
+      try {
+        Glob.of(glob.text());
+      } catch (PatternSyntaxException e) {
+        errors.add(new InputError(glob.location(), "\"" + glob.text() + "\" is not a valid glob: "
+            + e.getDescription()));
+      }
+    }
+    return errors;
   }
 
   private static Config withSource(Config c, String display) {

@@ -85,6 +85,9 @@ class ConfigLoaderTest {
     assertThat(firstError("maxSessionDuration: 99999\n")).startsWith("1:21 maxSessionDuration");
     assertThat(firstError("trustedAccounts:\n  - \"12345\"\n")).isEqualTo("2:5 trustedAccounts.0 must be a 12-digit account id");
     assertThat(firstError("rules:\n  AG101: {enabled: maybe}\n")).startsWith("2:20 rules.AG101.enabled");
+    assertThat(firstError("exclude: [\"vendor/**\", \"a[\"]\n")).startsWith("1:24 \"a[\" is not a valid glob: ");
+    assertThat(firstError("suppress:\n  - {rule: AG101, path: \"x/{a\", reason: why}\n"))
+        .startsWith("2:25 \"x/{a\" is not a valid glob: ");
     assertThat(firstError("rules:\n  AG101: {level: fatal}\n")).isEqualTo("2:18 rules.AG101.level must be error, warning or note");
     assertThat(firstError("rules:\n  AG101: {level: 3}\n")).isEqualTo("2:18 rules.AG101.level must be error, warning or note");
     assertThat(firstError("suppress:\n  - rule: AG101\n    path: a.json\n")).isEqualTo(

@@ -1,6 +1,5 @@
 package io.github.assumeguard.cli;
 
-import io.github.assumeguard.engine.Level;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -29,11 +28,5 @@ final class Choice {
   /** The lower-case names, comma separated: {@code text, json, sarif}. */
   static String labels(Enum<?>[] values) {
     return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
-  }
-
-  /** A {@code --fail-on} threshold. */
-  static ITypeConverter<Level> level() {
-    return text -> Level.parse(text).orElseThrow(() -> new TypeConversionException(
-        "expected one of " + labels(Level.values()) + " but was '" + text + "'"));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.assumeguard.cli;
 
 import io.github.assumeguard.engine.Analyzer;
+import io.github.assumeguard.engine.AtomicOutput;
 import io.github.assumeguard.engine.Baseline;
 import io.github.assumeguard.engine.Config;
 import io.github.assumeguard.engine.ConfigLoader;
@@ -106,7 +107,7 @@ final class ScanCommand {
     spec.addOption(OptionSpec.builder("--fail-on")
         .paramLabel("LEVEL")
         .type(Level.class)
-        .converters(Choice.level())
+        .converters(Choice.of(Level.class))
         .defaultValue("warning")
         .description("Exit with 1 when an unsuppressed finding is at or above LEVEL: error, warning "
             + "(default), note, or none to never fail on findings.")

@@ -47,9 +47,8 @@ final class WarmUp {
   static Supplier<List<Rule>> start(String[] args) {
     Once<List<Rule>> rules = new Once<>(RuleRegistry::discover);
     if (isScan(args)) {
-      boolean config = ConfigLoader.find(Path.of("")).isPresent()
-          || Arrays.stream(args).anyMatch(a -> a.equals("-c") || a.startsWith("--config"));
-      Thread thread = new Thread(() -> run(rules, config), "assumeguard-warm-up");
+      boolean configOption = Arrays.stream(args).anyMatch(a -> a.equals("-c") || a.startsWith("--config"));
+      Thread thread = new Thread(() -> run(rules, configOption), "assumeguard-warm-up");
       thread.setDaemon(true);
       thread.start();
     }
@@ -67,13 +66,13 @@ final class WarmUp {
     };
   }
 
-  private static void run(Supplier<List<Rule>> rules, boolean config) {
+  private static void run(Supplier<List<Rule>> rules, boolean configOption) {
     try {
       Analyzer analyzer = new Analyzer(rules.get(), Config.defaults(), Limits.defaults());
       // the policy grammar (networknt) first: it is the costliest to set up
       new Loader(Limits.defaults()).loadText(POLICY, "warm-up.json").map(analyzer::check)
           .ifPresent(findings -> findings.forEach(f -> Fingerprints.of(f, "warm-up.json")));
-      if (config) {
+      if (configOption || ConfigLoader.find(Path.of("")).isPresent()) {
         ConfigLoader.parse(CONFIG, "warm-up.yml");
       }
     } catch (RuntimeException | LinkageError e) {

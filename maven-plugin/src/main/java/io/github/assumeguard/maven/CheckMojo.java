@@ -1,6 +1,7 @@
 package io.github.assumeguard.maven;
 
 import io.github.assumeguard.engine.Analyzer;
+import io.github.assumeguard.engine.AtomicOutput;
 import io.github.assumeguard.engine.Baseline;
 import io.github.assumeguard.engine.Config;
 import io.github.assumeguard.engine.ConfigLoader;
@@ -18,12 +19,8 @@ import io.github.assumeguard.load.Limits;
 import io.github.assumeguard.sarif.SarifWriter;
 import java.io.File;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -220,20 +217,7 @@ public final class CheckMojo extends AbstractMojo {
   private void writeSarif(SarifWriter sarif, Report report) throws MojoExecutionException {
     Path target = sarifFile.toPath().toAbsolutePath();
     try {
-      Files.createDirectories(target.getParent());
-      Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-      try {
-        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-          sarif.write(report, out);
-        }
-        try {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      AtomicOutput.write(target, out -> sarif.write(report, out));
     } catch (IOException e) {
       throw new MojoExecutionException("assumeguard: cannot write " + target + ": " + e.getMessage(), e);
     }

@@ -1,4 +1,4 @@
-package io.github.assumeguard.cli;
+package io.github.assumeguard.engine;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -14,9 +14,10 @@ import java.util.Set;
 
 /**
  * Writes a file all at once: into a temporary file next to it, then moved over it, so a reader
- * (or a failed run) never leaves half a report behind.
+ * (or a failed run) never leaves half a report behind. Used by the CLI's {@code --output} and the
+ * Maven plugin's SARIF file.
  */
-final class AtomicOutput {
+public final class AtomicOutput {
 
   private static final Set<PosixFilePermission> DEFAULT_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
 
@@ -25,11 +26,12 @@ final class AtomicOutput {
 
   /** What fills the file. */
   @FunctionalInterface
-  interface Body {
+  public interface Body {
     void writeTo(Writer out) throws IOException;
   }
 
-  static void write(Path target, Body body) throws IOException {
+  /** Writes {@code target} with what {@code body} writes; a directory as target is an error. */
+  public static void write(Path target, Body body) throws IOException {
     Path file = target.toAbsolutePath().normalize();
     if (Files.isDirectory(file)) {
       throw new IOException("it is a directory");
