@@ -41,6 +41,8 @@ public final class Analyzer {
   private final Config config;
   private final Loader loader;
   private final RuleContext context;
+  /** The enabled rules, each with the level the config gives it. */
+  private final List<Enabled> enabled;
   private final List<Glob> excludes;
   /** Each suppression's path glob, compiled once. */
   private final Map<String, Glob> suppressionPaths;
@@ -50,6 +52,8 @@ public final class Analyzer {
     this.config = config;
     this.loader = new Loader(limits);
     this.context = config.ruleContext();
+    this.enabled = this.rules.stream().filter(r -> config.enabled(r.meta().id()))
+        .map(r -> new Enabled(r, config.level(r.meta()))).toList();
     this.excludes = config.exclude().stream().map(Glob::of).toList();
     this.suppressionPaths = new HashMap<>();
     config.suppress().forEach(s -> s.path().ifPresent(g -> suppressionPaths.computeIfAbsent(g, Glob::of)));
@@ -194,11 +198,10 @@ public final class Analyzer {
    * are merged in their order, so the result does not depend on thread timing.
    */
   private void check(Workspace ws, List<Finding> findings, List<String> notes) {
-    List<Rule> enabled = rules.stream().filter(r -> config.enabled(r.meta().id())).toList();
     List<Subject> subjects = new ArrayList<>();
-    ws.roles().forEach(role -> subjects.add(out -> checkRole(enabled, role, ws.file(), out)));
-    ws.policies().forEach(policy -> subjects.add(out -> checkPolicy(enabled, policy, ws.file(), out)));
-    ws.resourcePolicies().forEach(doc -> subjects.add(out -> checkResourcePolicy(enabled, doc, ws.file(), out)));
+    ws.roles().forEach(role -> subjects.add(out -> checkRole(role, ws.file(), out)));
+    ws.policies().forEach(policy -> subjects.add(out -> checkPolicy(policy, ws.file(), out)));
+    ws.resourcePolicies().forEach(doc -> subjects.add(out -> checkResourcePolicy(doc, ws.file(), out)));
     Stream<Subject> stream = subjects.size() >= PARALLEL_SUBJECTS ? subjects.parallelStream() : subjects.stream();
     List<Checked> parts = stream.map(subject -> {
       Checked out = new Checked(new ArrayList<>(), new ArrayList<>());
@@ -219,27 +222,31 @@ public final class Analyzer {
   private record Checked(List<Finding> findings, List<String> notes) {
   }
 
-  private void checkRole(List<Rule> enabled, Role role, String file, Checked out) {
-    for (Rule rule : enabled) {
-      Level level = config.level(rule.meta());
-      Stream.concat(role.trust().stream(), role.policies().stream()).forEach(doc -> run(rule, level,
+  /** An enabled rule and its level. */
+  private record Enabled(Rule rule, Level level) {
+  }
+
+  private void checkRole(Role role, String file, Checked out) {
+    for (Enabled e : enabled) {
+      Rule rule = e.rule();
+      Stream.concat(role.trust().stream(), role.policies().stream()).forEach(doc -> run(rule, e.level(),
           doc.owner().or(role::ref), file, out, () -> rule.checkDocument(doc, context)));
-      run(rule, level, role.ref(), file, out, () -> rule.checkRole(role, context));
+      run(rule, e.level(), role.ref(), file, out, () -> rule.checkRole(role, context));
     }
   }
 
-  private void checkPolicy(List<Rule> enabled, IdentityPolicy policy, String file, Checked out) {
+  private void checkPolicy(IdentityPolicy policy, String file, Checked out) {
     PolicyDocument doc = policy.document();
-    for (Rule rule : enabled) {
-      Level level = config.level(rule.meta());
-      run(rule, level, doc.owner().or(policy::ref), file, out, () -> rule.checkDocument(doc, context));
-      run(rule, level, policy.ref(), file, out, () -> rule.checkPolicy(policy, context));
+    for (Enabled e : enabled) {
+      Rule rule = e.rule();
+      run(rule, e.level(), doc.owner().or(policy::ref), file, out, () -> rule.checkDocument(doc, context));
+      run(rule, e.level(), policy.ref(), file, out, () -> rule.checkPolicy(policy, context));
     }
   }
 
-  private void checkResourcePolicy(List<Rule> enabled, PolicyDocument doc, String file, Checked out) {
-    for (Rule rule : enabled) {
-      run(rule, config.level(rule.meta()), doc.owner(), file, out, () -> rule.checkDocument(doc, context));
+  private void checkResourcePolicy(PolicyDocument doc, String file, Checked out) {
+    for (Enabled e : enabled) {
+      run(e.rule(), e.level(), doc.owner(), file, out, () -> e.rule().checkDocument(doc, context));
     }
   }
 

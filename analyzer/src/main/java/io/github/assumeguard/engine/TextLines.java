@@ -15,20 +15,17 @@ public final class TextLines {
   }
 
   public static String finding(Finding f) {
-    return f.location().file() + ":" + f.location().line() + ":" + f.location().column() + ": "
-        + f.level().label() + " " + f.ruleId() + " " + f.message()
+    return f.location() + ": " + f.level().label() + " " + f.ruleId() + " " + f.message()
         + f.resource().map(r -> " [resource: " + r.id() + "]").orElse("")
         + (f.isSuppressed() ? " [suppressed: " + f.suppression().get() + "]" : "");
   }
 
   public static String warning(Warning w) {
-    return w.location().file() + ":" + w.location().line() + ":" + w.location().column() + ": warning: "
-        + w.message();
+    return w.location() + ": warning: " + w.message();
   }
 
   public static String error(InputError e) {
-    return e.location().file() + ":" + e.location().line() + ":" + e.location().column() + ": error: "
-        + e.message();
+    return e.location() + ": error: " + e.message();
   }
 
   /**

@@ -3,7 +3,6 @@ package io.github.assumeguard.model;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -94,11 +93,6 @@ public record ConditionOperator(String raw, SetQualifier setQualifier, String ba
     return base.contains("Not");
   }
 
-  /** True when the value comparison ignores case. */
-  public boolean ignoresCase() {
-    return base.endsWith("IgnoreCase");
-  }
-
   /** True for positive string/ARN matching operators (equality or like). */
   public boolean isPositiveMatch() {
     return !isNegated() && (base.startsWith("String") || base.startsWith("Arn"));
@@ -113,8 +107,4 @@ public record ConditionOperator(String raw, SetQualifier setQualifier, String ba
     return setQualifier.prefix() + base + (ifExists ? "IfExists" : "");
   }
 
-  /** Looks up the canonical spelling of a base operator. */
-  public static Optional<String> canonicalBase(String name) {
-    return Optional.ofNullable(BASE_OPERATORS.get(name));
-  }
 }

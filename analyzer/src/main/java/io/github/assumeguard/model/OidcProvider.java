@@ -83,7 +83,7 @@ public record OidcProvider(Kind kind, String host) {
 
   /** Classifies an issuer host (as in an {@code oidc-provider/HOST} ARN or a provider URL). */
   public static OidcProvider ofHost(String rawHost) {
-    String host = rawHost.replaceFirst("(?i)^https://", "");
+    String host = rawHost.regionMatches(true, 0, "https://", 0, 8) ? rawHost.substring(8) : rawHost;
     String lower = host.toLowerCase(Locale.ROOT);
     Kind kind;
     if (lower.startsWith("token.actions.githubusercontent.com") || lower.endsWith("/_services/token")) {
@@ -113,8 +113,4 @@ public record OidcProvider(Kind kind, String host) {
     return host + ":" + claim;
   }
 
-  /** True when {@code conditionKey} is this provider's {@code claim}, compared without case. */
-  public boolean isClaim(String conditionKey, String claim) {
-    return conditionKey.equalsIgnoreCase(claimKey(claim));
-  }
 }

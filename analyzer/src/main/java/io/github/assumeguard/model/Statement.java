@@ -63,14 +63,4 @@ public record Statement(int index, Optional<Text> sid, Effect effect, Location l
     return conditions.stream().filter(c -> c.keyIs(key));
   }
 
-  /** True when some condition's values are unknown, so conclusions about them are guesses. */
-  public boolean hasUnknownCondition() {
-    return conditions.stream().anyMatch(Condition::hasUnknownValue);
-  }
-
-  /** True when some action or principal value is unknown. */
-  public boolean hasUnknownParts() {
-    return actions.stream().anyMatch(a -> !a.isKnown())
-        || principals.stream().anyMatch(p -> !p.value().isKnown());
-  }
 }

@@ -7,6 +7,7 @@ import io.github.assumeguard.engine.RuleContext;
 import io.github.assumeguard.engine.RuleMeta;
 import io.github.assumeguard.model.Role;
 import io.github.assumeguard.model.Text;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -28,10 +29,11 @@ public final class ExcessiveSessionDuration implements Rule {
 
   @Override
   public Stream<Finding> checkRole(Role role, RuleContext context) {
-    if (role.maxSessionDuration().isEmpty() || !role.maxSessionDuration().get().isKnown()) {
+    Optional<Text> known = SessionDuration.known(role);
+    if (known.isEmpty()) {
       return Stream.empty();
     }
-    Text value = role.maxSessionDuration().get();
+    Text value = known.get();
     // Values IAM rejects are AG302's; only a valid duration can be too long.
     OptionalLong seconds = SessionDuration.seconds(value.display());
     long ceiling = context.maxSessionDuration();

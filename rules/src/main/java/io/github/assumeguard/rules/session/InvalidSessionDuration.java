@@ -7,6 +7,7 @@ import io.github.assumeguard.engine.RuleContext;
 import io.github.assumeguard.engine.RuleMeta;
 import io.github.assumeguard.model.Role;
 import io.github.assumeguard.model.Text;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Flags MaxSessionDuration values IAM rejects. */
@@ -27,10 +28,11 @@ public final class InvalidSessionDuration implements Rule {
 
   @Override
   public Stream<Finding> checkRole(Role role, RuleContext context) {
-    if (role.maxSessionDuration().isEmpty() || !role.maxSessionDuration().get().isKnown()) {
+    Optional<Text> known = SessionDuration.known(role);
+    if (known.isEmpty()) {
       return Stream.empty();
     }
-    Text value = role.maxSessionDuration().get();
+    Text value = known.get();
     return SessionDuration.problem(value.display()).stream()
         .map(problem -> META.at(value.location(), "MaxSessionDuration " + SessionDuration.shown(value.display())
             + " of " + role.displayName() + " " + problem + ", so IAM rejects the role; use whole seconds from "

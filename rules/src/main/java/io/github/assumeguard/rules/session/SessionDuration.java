@@ -1,5 +1,7 @@
 package io.github.assumeguard.rules.session;
 
+import io.github.assumeguard.model.Role;
+import io.github.assumeguard.model.Text;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,6 +22,11 @@ final class SessionDuration {
   private static final int SHOWN_LENGTH = 24;
 
   private SessionDuration() {
+  }
+
+  /** The role's MaxSessionDuration when it is set and known. */
+  static Optional<Text> known(Role role) {
+    return role.maxSessionDuration().filter(Text::isKnown);
   }
 
   /** The duration in seconds when the value is one IAM accepts. */
