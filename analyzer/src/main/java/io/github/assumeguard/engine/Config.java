@@ -1,9 +1,12 @@
 package io.github.assumeguard.engine;
 
+import io.github.assumeguard.model.Location;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The user's settings from {@code .assumeguard.yml}: rule switches and levels, account lists,
@@ -13,8 +16,13 @@ public record Config(Optional<String> source, Map<String, RuleSetting> rules, Se
     Set<String> ownAccounts, long maxSessionDuration, Set<String> exemptServices, List<String> exclude,
     List<Suppression> suppress) {
 
-  /** Per-rule switch and level. */
-  public record RuleSetting(Optional<Boolean> enabled, Optional<Level> level) {
+  /** Per-rule switch and level, and where the rule id is written (its key in the config file). */
+  public record RuleSetting(Optional<Boolean> enabled, Optional<Level> level, Location at) {
+
+    /** A setting made in code rather than read from a file. */
+    public RuleSetting(Optional<Boolean> enabled, Optional<Level> level) {
+      this(enabled, level, Location.ofFile(""));
+    }
   }
 
   /**
@@ -31,6 +39,13 @@ public record Config(Optional<String> source, Map<String, RuleSetting> rules, Se
     exemptServices = Set.copyOf(exemptServices);
     exclude = List.copyOf(exclude);
     suppress = List.copyOf(suppress);
+  }
+
+  /** The rule ids under {@code rules:} that are not in {@code knownIds}, sorted. */
+  public List<String> unknownRules(Collection<String> knownIds) {
+    Set<String> unknown = new TreeSet<>(rules.keySet());
+    unknown.removeAll(knownIds);
+    return List.copyOf(unknown);
   }
 
   public static Config defaults() {

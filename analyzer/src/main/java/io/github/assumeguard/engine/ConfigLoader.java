@@ -114,7 +114,7 @@ public final class ConfigLoader {
       ObjectNode s = (ObjectNode) m.value();
       rules.put(m.key(), new Config.RuleSetting(
           s.get("enabled").map(n -> Boolean.parseBoolean(((ScalarNode) n).text())),
-          s.string("level").flatMap(Level::parse)));
+          s.string("level").flatMap(Level::parse), m.keyLocation()));
     }));
     Config d = Config.defaults();
     long maxSession = obj.get("maxSessionDuration").map(n -> Long.parseLong(((ScalarNode) n).text()))

@@ -13,8 +13,6 @@ import io.github.assumeguard.engine.TextLines;
 import io.github.assumeguard.engine.UnknownFiles;
 import io.github.assumeguard.load.InputException;
 import io.github.assumeguard.load.Limits;
-import io.github.assumeguard.load.SourceText;
-import io.github.assumeguard.model.Location;
 import io.github.assumeguard.sarif.SarifWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,11 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -287,7 +280,7 @@ final class ScanCommand {
       return Config.defaults();
     }
     Config config = ConfigLoader.load(file.get(), display);
-    checkRuleIds(config, rules, file.get(), display);
+    checkRuleIds(config, rules);
     return config;
   }
 
@@ -299,17 +292,14 @@ final class ScanCommand {
   }
 
   /** Rejects ids under {@code rules:} that name no known rule: a typo would silently do nothing. */
-  private static void checkRuleIds(Config config, List<Rule> rules, Path file, String display) {
-    Set<String> known = rules.stream().map(r -> r.meta().id()).collect(Collectors.toSet());
-    Set<String> unknown = new TreeSet<>(config.rules().keySet());
-    unknown.removeAll(known);
+  private static void checkRuleIds(Config config, List<Rule> rules) {
+    List<String> unknown = config.unknownRules(rules.stream().map(r -> r.meta().id()).toList());
     if (unknown.isEmpty()) {
       return;
     }
-    String text = readQuietly(file, display);
     List<InputError> errors = new ArrayList<>();
     for (String id : unknown) {
-      errors.add(new InputError(locate(text, id, display),
+      errors.add(new InputError(config.rules().get(id).at(),
           "unknown rule " + id + " in rules; run `assumeguard rules` for the catalog"));
     }
     errors.sort((a, b) -> a.location().compareTo(b.location()));
@@ -321,37 +311,6 @@ final class ScanCommand {
     Limits d = Limits.defaults();
     return new Limits(options.maxFileMegabytes() * 1024 * 1024, d.maxDepth(), d.maxStringLength(),
         d.maxNumberLength(), d.maxAliases());
-  }
-
-  private static String readQuietly(Path file, String display) {
-    try {
-      return SourceText.read(file, display, Limits.defaults());
-    } catch (InputException e) {
-      return "";
-    }
-  }
-
-  /**
-   * Where the id stands in the config text. The config model keeps no positions for rule keys, so
-   * look for the id as a block-style key, else as any word; the whole file when not found.
-   */
-  private static Location locate(String text, String id, String display) {
-    String quoted = Pattern.quote(id);
-    Matcher key = Pattern.compile("(?m)^[ \\t]*[\"']?(" + quoted + ")[\"']?[ \\t]*:").matcher(text);
-    Matcher word = Pattern.compile("(?<![A-Za-z0-9_-])(" + quoted + ")(?![A-Za-z0-9_-])").matcher(text);
-    int at = key.find() ? key.start(1) : word.find() ? word.start(1) : -1;
-    if (at < 0) {
-      return Location.ofFile(display);
-    }
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < at; i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return Location.at(display, line, at - lineStart + 1, "");
   }
 
   private static Path path(String text, String what) {

@@ -24,9 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -187,9 +184,7 @@ public final class CheckMojo extends AbstractMojo {
     }
     try {
       Config config = ConfigLoader.load(file.get(), display);
-      Set<String> known = rules.stream().map(r -> r.meta().id()).collect(Collectors.toSet());
-      Set<String> unknown = new TreeSet<>(config.rules().keySet());
-      unknown.removeAll(known);
+      List<String> unknown = config.unknownRules(rules.stream().map(r -> r.meta().id()).toList());
       if (!unknown.isEmpty()) {
         throw new MojoExecutionException("assumeguard: " + display + ": unknown rule " + String.join(", ", unknown)
             + " in rules");
