@@ -60,6 +60,9 @@ final class IamModel {
     this.limits = limits;
   }
 
+  /** Roles by their literal name, built when a role policy first names its role that way. */
+  private Map<String, Hcl.Block> rolesByName;
+
   static IamModel build(Module module, TerraformSource loader, Limits limits) {
     IamModel model = new IamModel(module, new Evaluator(loader), limits);
     model.build();
@@ -72,22 +75,23 @@ final class IamModel {
   }
 
   private void build() {
+    List<Hcl.Block> resources = module.resources();
     Map<Hcl.Block, List<PolicyDocument>> rolePolicies = new java.util.IdentityHashMap<>();
-    for (Hcl.Block b : module.resources()) {
+    for (Hcl.Block b : resources) {
       if (b.label(0).equals("aws_iam_role_policy")) {
-        roleOf(b).ifPresent(role -> policy(b).ifPresent(doc -> rolePolicies
+        roleOf(b, resources).ifPresent(role -> policy(b).ifPresent(doc -> rolePolicies
             .computeIfAbsent(role, k -> new ArrayList<>()).add(doc)));
       }
     }
     Set<String> attachedRolePolicies = new LinkedHashSet<>();
-    for (Hcl.Block b : module.resources()) {
+    for (Hcl.Block b : resources) {
       if (b.label(0).equals(ROLE)) {
         List<PolicyDocument> extra = rolePolicies.getOrDefault(b, List.of());
         extra.forEach(d -> d.owner().ifPresent(o -> attachedRolePolicies.add(o.id())));
         role(b, extra);
       }
     }
-    for (Hcl.Block b : module.resources()) {
+    for (Hcl.Block b : resources) {
       if (!POLICY_TYPES.contains(b.label(0)) || attachedRolePolicies.contains(address(b))) {
         continue;
       }
@@ -143,8 +147,11 @@ final class IamModel {
     roles.add(new RoleItem(role, files));
   }
 
-  /** The role an {@code aws_iam_role_policy} names: by reference, or by a literal name. */
-  private Optional<Hcl.Block> roleOf(Hcl.Block rolePolicy) {
+  /**
+   * The role an {@code aws_iam_role_policy} names: by reference, or by a literal name (the first
+   * role of {@code resources} with that name).
+   */
+  private Optional<Hcl.Block> roleOf(Hcl.Block rolePolicy, List<Hcl.Block> resources) {
     Optional<Hcl.Attribute> role = rolePolicy.body().attribute("role");
     if (role.isEmpty()) {
       return Optional.empty();
@@ -154,20 +161,25 @@ final class IamModel {
       e = in.expr();
     }
     if (e instanceof Hcl.GetAttr attr && attr.target() instanceof Hcl.GetAttr name
-        && name.target() instanceof Hcl.Var root && root.name().equals(ROLE)
-        && module.resource(ROLE, name.name(), e.src().file()).isPresent()) {
-      return module.resource(ROLE, name.name(), e.src().file());
+        && name.target() instanceof Hcl.Var root && root.name().equals(ROLE)) {
+      Optional<Hcl.Block> referenced = module.resource(ROLE, name.name(), e.src().file());
+      if (referenced.isPresent()) {
+        return referenced;
+      }
     }
     Optional<String> literal = Values.known(ev.eval(role.get().value(), Evaluator.in(module, Optional.of(rolePolicy))), ev);
     if (literal.isEmpty()) {
       return Optional.empty();
     }
-    for (Hcl.Block b : module.resources()) {
-      if (b.label(0).equals(ROLE) && literal(b, "name").equals(literal)) {
-        return Optional.of(b);
+    if (rolesByName == null) {
+      rolesByName = new java.util.HashMap<>();
+      for (Hcl.Block b : resources) {
+        if (b.label(0).equals(ROLE)) {
+          literal(b, "name").ifPresent(n -> rolesByName.putIfAbsent(n, b));
+        }
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(rolesByName.get(literal.get()));
   }
 
   private Optional<PolicyDocument> policy(Hcl.Block b) {

@@ -117,17 +117,19 @@ final class Module {
 
   /** Every resource block of the module, duplicates included, in file order. */
   List<Hcl.Block> resources() {
-    List<Hcl.Block> out = new ArrayList<>();
-    resources.values().forEach(out::addAll);
-    out.sort(java.util.Comparator.comparing((Hcl.Block b) -> b.src().file().display()).thenComparingInt(b -> b.src().start()));
-    return out;
+    return inFileOrder(resources);
   }
 
   /** Every data block of the module, duplicates included, in file order. */
   List<Hcl.Block> dataSources() {
+    return inFileOrder(data);
+  }
+
+  private static List<Hcl.Block> inFileOrder(Map<String, List<Hcl.Block>> blocks) {
     List<Hcl.Block> out = new ArrayList<>();
-    data.values().forEach(out::addAll);
-    out.sort(java.util.Comparator.comparing((Hcl.Block b) -> b.src().file().display()).thenComparingInt(b -> b.src().start()));
+    blocks.values().forEach(out::addAll);
+    out.sort(java.util.Comparator.comparing((Hcl.Block b) -> b.src().file().display())
+        .thenComparingInt(b -> b.src().start()));
     return out;
   }
 
